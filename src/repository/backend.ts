@@ -22,6 +22,8 @@ export interface Backend {
   stat(name: string): Promise<FileInfo | undefined>;
   /** Removes `name`; removing a missing file is not an error. */
   delete(name: string): Promise<void>;
+  /** Deletes leftovers of interrupted writes older than `olderThan`; returns what it removed. */
+  removeIncomplete(olderThan: Date): Promise<string[]>;
 }
 
 export async function listAll(backend: Backend, prefix: string): Promise<FileInfo[]> {

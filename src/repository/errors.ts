@@ -53,3 +53,9 @@ export class MissingFileError extends RepositoryError {
 export class ItemNotFoundError extends RepositoryError {}
 
 export class SnapshotNotFoundError extends RepositoryError {}
+
+export class BlobNotFoundError extends RepositoryError {
+  constructor(readonly blob: string) {
+    super(`blob ${blob} is not in any index (its pack or index file is missing or damaged)`);
+  }
+}

@@ -63,10 +63,23 @@ export class FsBackend implements Backend {
   async *list(prefix: string): AsyncIterable<FileInfo> {
     // Prefixes name directories ("data/", "index/"); walk the deepest existing one.
     const directory = prefix.endsWith('/') ? prefix.slice(0, -1) : dirname(prefix);
-    yield* this.walk(this.path(directory === '.' ? '' : directory), prefix);
+    for await (const file of this.walk(this.path(directory === '.' ? '' : directory))) {
+      if (!file.name.includes(TEMP_MARKER) && file.name.startsWith(prefix)) yield file;
+    }
   }
 
-  private async *walk(directory: string, prefix: string): AsyncIterable<FileInfo> {
+  async removeIncomplete(olderThan: Date): Promise<string[]> {
+    const removed: string[] = [];
+    for await (const file of this.walk(this.root)) {
+      if (file.name.includes(TEMP_MARKER) && file.modified < olderThan) {
+        await this.delete(file.name);
+        removed.push(file.name);
+      }
+    }
+    return removed;
+  }
+
+  private async *walk(directory: string): AsyncIterable<FileInfo> {
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -78,13 +91,17 @@ export class FsBackend implements Backend {
     for (const entry of entries) {
       const full = join(directory, entry.name);
       if (entry.isDirectory()) {
-        yield* this.walk(full, prefix);
-        continue;
+        yield* this.walk(full);
+      } else if (entry.isFile()) {
+        // A file may vanish between readdir and stat (a concurrent delete).
+        const info = await stat(full).catch(() => undefined);
+        if (info)
+          yield {
+            name: relative(this.root, full).split(sep).join('/'),
+            size: info.size,
+            modified: info.mtime,
+          };
       }
-      const name = relative(this.root, full).split(sep).join('/');
-      if (!entry.isFile() || name.includes(TEMP_MARKER) || !name.startsWith(prefix)) continue;
-      const info = await stat(full).catch(() => undefined);
-      if (info) yield { name, size: info.size, modified: info.mtime };
     }
   }
 
@@ -100,31 +117,6 @@ export class FsBackend implements Backend {
 
   async delete(name: string): Promise<void> {
     await rm(this.path(name), { force: true });
-  }
-
-  /** Temporary files left by interrupted writes, for prune to clean up. */
-  async *listIncomplete(): AsyncIterable<FileInfo> {
-    for (const top of ['', 'data', 'index', 'snapshots', 'keys', 'locks']) {
-      for await (const file of this.walkAll(this.path(top))) yield file;
-    }
-  }
-
-  private async *walkAll(directory: string): AsyncIterable<FileInfo> {
-    let entries;
-    try {
-      entries = await readdir(directory, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = join(directory, entry.name);
-      if (entry.isDirectory() && directory !== this.root) yield* this.walkAll(full);
-      else if (entry.isFile() && entry.name.includes(TEMP_MARKER)) {
-        const info = await stat(full).catch(() => undefined);
-        if (info)
-          yield { name: relative(this.root, full).split(sep).join('/'), size: info.size, modified: info.mtime };
-      }
-    }
   }
 
   private async openForRead(name: string) {

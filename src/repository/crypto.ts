@@ -1,0 +1,104 @@
+// Keys, sealed boxes (AES-256-GCM, random nonce) and payloads (flag + raw or zstd body).
+// See docs/repository-format.md, "Cryptography".
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { compress, decompress } from 'zstd-napi';
+import { CorruptFileError } from './errors.js';
+
+export const NONCE_LENGTH = 12;
+export const TAG_LENGTH = 16;
+/** Bytes a sealed payload adds to its body: nonce, flag, tag. */
+export const SEAL_OVERHEAD = NONCE_LENGTH + 1 + TAG_LENGTH;
+
+const FLAG_RAW = 0;
+const FLAG_ZSTD = 1;
+const ZSTD_LEVEL = 3;
+/** Compressed form is kept only when it saves at least this fraction. */
+const MIN_SAVING = 0.03;
+/** Below this, compression cannot pay for the zstd frame header. */
+const MIN_COMPRESS_LENGTH = 64;
+
+export interface RepositoryKeys {
+  encryption: Buffer;
+  blobId: Buffer;
+  config: Buffer;
+  chunker: Buffer;
+}
+
+export function newMasterKey(): Buffer {
+  return randomBytes(32);
+}
+
+export function deriveKeys(master: Buffer): RepositoryKeys {
+  const derive = (label: string) => createHmac('sha256', master).update(label).digest();
+  return {
+    encryption: derive('tenantvault/v1/encryption'),
+    blobId: derive('tenantvault/v1/blob-id'),
+    config: derive('tenantvault/v1/config'),
+    chunker: derive('tenantvault/v1/chunker'),
+  };
+}
+
+export function seal(key: Buffer, plaintext: Buffer | Buffer[]): Buffer {
+  const nonce = randomBytes(NONCE_LENGTH);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const parts = [nonce];
+  for (const part of Array.isArray(plaintext) ? plaintext : [plaintext]) parts.push(cipher.update(part));
+  parts.push(cipher.final(), cipher.getAuthTag());
+  return Buffer.concat(parts);
+}
+
+/** Decrypts a sealed box; `file` names it in the error when it does not authenticate. */
+export function unseal(key: Buffer, box: Buffer, file: string): Buffer {
+  if (box.length < NONCE_LENGTH + TAG_LENGTH)
+    throw new CorruptFileError(file, 'too short to be encrypted data');
+  const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(0, NONCE_LENGTH));
+  decipher.setAuthTag(box.subarray(box.length - TAG_LENGTH));
+  try {
+    return Buffer.concat([
+      decipher.update(box.subarray(NONCE_LENGTH, box.length - TAG_LENGTH)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new CorruptFileError(file, 'authentication failed (damaged or not written with this key)');
+  }
+}
+
+/** Seals `body` as a payload, compressed when that pays (and `compressible` allows it). */
+export function sealPayload(keys: RepositoryKeys, body: Buffer, compressible = true): Buffer {
+  if (compressible && body.length >= MIN_COMPRESS_LENGTH) {
+    const packed = compress(body, { compressionLevel: ZSTD_LEVEL });
+    if (packed.length <= body.length * (1 - MIN_SAVING)) {
+      return seal(keys.encryption, [Buffer.of(FLAG_ZSTD), packed]);
+    }
+  }
+  return seal(keys.encryption, [Buffer.of(FLAG_RAW), body]);
+}
+
+export function unsealPayload(keys: RepositoryKeys, box: Buffer, file: string): Buffer {
+  const payload = unseal(keys.encryption, box, file);
+  const body = payload.subarray(1);
+  switch (payload[0]) {
+    case FLAG_RAW:
+      return body;
+    case FLAG_ZSTD:
+      try {
+        return decompress(body);
+      } catch {
+        throw new CorruptFileError(file, 'compressed data cannot be decompressed');
+      }
+    default:
+      throw new CorruptFileError(file, `unknown payload flag ${payload[0]}`);
+  }
+}
+
+export function blobIdOf(keys: RepositoryKeys, content: Buffer): Buffer {
+  return createHmac('sha256', keys.blobId).update(content).digest();
+}
+
+export function sha256(data: Buffer): Buffer {
+  return createHash('sha256').update(data).digest();
+}
+
+export function randomName(bytes = 16): string {
+  return randomBytes(bytes).toString('hex');
+}

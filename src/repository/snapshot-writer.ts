@@ -1,0 +1,229 @@
+// Writes one snapshot: item content is chunked, deduplicated against the index and packed;
+// the item list streams into leaf blobs as items arrive; the manifest is written last,
+// so a snapshot is either complete or invisible.
+import { hostname } from 'node:os';
+import type { Readable } from 'node:stream';
+import { blobIdOf, sealPayload } from './crypto.js';
+import { BlobNotFoundError, RepositoryError } from './errors.js';
+import type { Lock } from './locks.js';
+import { BlobType } from './pack.js';
+import { Packer } from './packer.js';
+import {
+  encodeManifest,
+  lookupKey,
+  LOOKUP_RECORD_LENGTH,
+  LOOKUP_RECORDS_PER_BLOB,
+  MANIFEST_VERSION,
+  snapshotFileName,
+  summaryOf,
+  type ContentRef,
+  type Manifest,
+  type SnapshotItem,
+  type SnapshotSummary,
+} from './snapshot.js';
+import type { Store } from './store.js';
+
+export type ItemContent = Buffer | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+
+export interface NewItem {
+  path: string;
+  id: string;
+  /** Any JSON-serializable value describing the item. */
+  metadata?: unknown;
+  /** The item's bytes, streamed through and never held whole. */
+  content?: ItemContent;
+  /** Content already in the repository (e.g. an unchanged item of an earlier snapshot). */
+  existingContent?: ContentRef[];
+}
+
+export interface SnapshotOptions {
+  tags?: string[];
+  meta?: Record<string, unknown>;
+  /** Snapshot time; defaults to now. */
+  time?: Date;
+}
+
+export interface WriterStats {
+  items: number;
+  /** Content bytes received. */
+  bytesRead: number;
+  newBlobs: number;
+  reusedBlobs: number;
+  /** Packs and bytes written to the backend by this writer. */
+  packs: number;
+  bytesUploaded: number;
+}
+
+const LEAF_MAX_ITEMS = 1000;
+const LEAF_MAX_BYTES = 256 * 1024;
+
+export class SnapshotWriter {
+  private readonly packer: Packer;
+  /** Blobs this writer has packed; the index learns them only once their pack is written. */
+  private readonly packed = new Set<string>();
+  private leafItems: string[] = [];
+  private leafBytes = 0;
+  private readonly leaves: string[] = [];
+  /** (lookup key << 32 | leaf number) per path and per id; 16 bytes per item. */
+  private lookup = new BigUint64Array(1024);
+  private lookupCount = 0;
+  private contentBytes = 0;
+  private busy = false;
+  private finished = false;
+  private readonly counters = { items: 0, bytesRead: 0, newBlobs: 0, reusedBlobs: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly lock: Lock,
+    private readonly options: SnapshotOptions,
+    packSize: number,
+  ) {
+    this.packer = new Packer(store.backend, store.keys, store.index, packSize);
+  }
+
+  get stats(): WriterStats {
+    return { ...this.counters, packs: this.packer.stats.packs, bytesUploaded: this.packer.stats.bytes };
+  }
+
+  /** Adds one item; call one at a time (use several writers for parallelism). */
+  async addItem(item: NewItem): Promise<SnapshotItem> {
+    if (this.finished) throw new RepositoryError('this snapshot is already committed or aborted');
+    if (this.busy)
+      throw new RepositoryError('addItem must not be called again before the previous call finished');
+    this.busy = true;
+    try {
+      const content = item.existingContent
+        ? this.checkExisting(item.existingContent)
+        : item.content === undefined
+          ? []
+          : await this.storeContent(item.content);
+      const stored: SnapshotItem = {
+        path: item.path,
+        id: item.id,
+        metadata: item.metadata ?? null,
+        size: content.reduce((sum, ref) => sum + ref.size, 0),
+        content,
+      };
+      await this.addToLeaf(stored);
+      this.counters.items += 1;
+      this.contentBytes += stored.size;
+      return stored;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private checkExisting(refs: ContentRef[]): ContentRef[] {
+    for (const ref of refs) {
+      if (!this.packed.has(ref.blob) && !this.store.index.has(Buffer.from(ref.blob, 'hex'))) {
+        throw new BlobNotFoundError(ref.blob);
+      }
+    }
+    this.counters.reusedBlobs += refs.length;
+    return refs.map(({ blob, size }) => ({ blob, size }));
+  }
+
+  private async storeContent(content: ItemContent): Promise<ContentRef[]> {
+    const refs: ContentRef[] = [];
+    let chunks: Iterable<Buffer> | AsyncIterable<Buffer>;
+    if (content instanceof Uint8Array) {
+      const whole = Buffer.from(content.buffer, content.byteOffset, content.length);
+      chunks = whole.length <= this.store.config.chunker.min ? [whole] : this.store.chunker.split([whole]);
+    } else {
+      chunks = this.store.chunker.split(content);
+    }
+    for await (const chunk of chunks) {
+      this.counters.bytesRead += chunk.length;
+      refs.push({ blob: await this.storeBlob(chunk, BlobType.data), size: chunk.length });
+    }
+    return refs;
+  }
+
+  private async storeBlob(content: Buffer, type: BlobType): Promise<string> {
+    const id = blobIdOf(this.store.keys, content);
+    const hex = id.toString('hex');
+    if (this.packed.has(hex) || this.store.index.has(id)) {
+      this.counters.reusedBlobs += 1;
+      return hex;
+    }
+    this.packed.add(hex);
+    this.counters.newBlobs += 1;
+    await this.packer.add(id, type, content.length, sealPayload(this.store.keys, content));
+    return hex;
+  }
+
+  private async addToLeaf(item: SnapshotItem): Promise<void> {
+    const json = JSON.stringify(item);
+    const leaf = this.leaves.length;
+    this.addLookupRecord(lookupKey('p', item.path), leaf);
+    this.addLookupRecord(lookupKey('i', item.id), leaf);
+    this.leafItems.push(json);
+    this.leafBytes += json.length;
+    if (this.leafItems.length >= LEAF_MAX_ITEMS || this.leafBytes >= LEAF_MAX_BYTES) await this.flushLeaf();
+  }
+
+  private addLookupRecord(key: number, leaf: number): void {
+    if (this.lookupCount === this.lookup.length) {
+      const grown = new BigUint64Array(this.lookup.length * 2);
+      grown.set(this.lookup);
+      this.lookup = grown;
+    }
+    this.lookup[this.lookupCount++] = (BigInt(key) << 32n) | BigInt(leaf);
+  }
+
+  private async flushLeaf(): Promise<void> {
+    if (this.leafItems.length === 0) return;
+    const leaf = Buffer.from(`[${this.leafItems.join(',')}]`);
+    this.leafItems = [];
+    this.leafBytes = 0;
+    this.leaves.push(await this.storeBlob(leaf, BlobType.leaf));
+  }
+
+  private async writeLookup(): Promise<Manifest['lookup']> {
+    const records = this.lookup.subarray(0, this.lookupCount).sort();
+    const lookup: Manifest['lookup'] = [];
+    for (let start = 0; start < records.length; start += LOOKUP_RECORDS_PER_BLOB) {
+      const slice = records.subarray(start, start + LOOKUP_RECORDS_PER_BLOB);
+      const blob = Buffer.alloc(slice.length * LOOKUP_RECORD_LENGTH);
+      slice.forEach((record, i) => blob.writeBigUInt64BE(record, i * LOOKUP_RECORD_LENGTH));
+      lookup.push({ first: blob.readUInt32BE(0), blob: await this.storeBlob(blob, BlobType.lookup) });
+    }
+    return lookup;
+  }
+
+  /** Writes the remaining packs, their indexes and then the manifest; returns the snapshot. */
+  async commit(): Promise<SnapshotSummary> {
+    if (this.finished || this.busy)
+      throw new RepositoryError('cannot commit: snapshot finished or an item is being added');
+    this.finished = true;
+    try {
+      await this.flushLeaf();
+      const lookup = await this.writeLookup();
+      await this.packer.close();
+      const manifest: Manifest = {
+        version: MANIFEST_VERSION,
+        time: (this.options.time ?? new Date()).toISOString(),
+        hostname: hostname(),
+        tags: this.options.tags ?? [],
+        meta: this.options.meta ?? {},
+        items: this.counters.items,
+        size: this.contentBytes,
+        leaves: this.leaves,
+        lookup,
+      };
+      const { id, data } = encodeManifest(this.store.keys, manifest);
+      await this.lock.assertHeld();
+      await this.store.backend.put(snapshotFileName(id), data);
+      return summaryOf(id, manifest);
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  /** Gives up without writing a manifest; packs already written stay for later reuse. */
+  async abort(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await this.lock.release();
+  }
+}

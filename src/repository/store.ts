@@ -1,0 +1,58 @@
+// The opened repository's internals shared by readers, writers, check and prune: keys,
+// configuration, the blob index, and verified reads of blobs and manifests.
+import type { Backend } from './backend.js';
+import { listAll } from './backend.js';
+import { BlobIndex } from './blob-index.js';
+import { Chunker } from './chunker.js';
+import type { RepositoryConfig } from './config.js';
+import { blobIdOf, unsealPayload, type RepositoryKeys } from './crypto.js';
+import { BlobNotFoundError, CorruptFileError } from './errors.js';
+import type { LockTimings } from './locks.js';
+import { packFileName } from './pack.js';
+import { decodeManifest, snapshotFileName, type Manifest } from './snapshot.js';
+
+export class Store {
+  readonly index: BlobIndex;
+  readonly chunker: Chunker;
+  private readonly manifests = new Map<string, Manifest>();
+
+  constructor(
+    readonly backend: Backend,
+    readonly keys: RepositoryKeys,
+    readonly config: RepositoryConfig,
+    readonly lockTimings: LockTimings,
+  ) {
+    this.index = new BlobIndex(backend, keys);
+    this.chunker = new Chunker(config.chunker, keys.chunker);
+  }
+
+  /** Reads, decrypts and verifies one blob's content. */
+  readonly readBlob = async (blob: string): Promise<Buffer> => {
+    await this.index.load();
+    const id = Buffer.from(blob, 'hex');
+    const location = this.index.find(id);
+    if (!location) throw new BlobNotFoundError(blob);
+    const file = packFileName(location.pack);
+    const box = await this.backend.getRange(file, location.offset, location.length);
+    const where = `${file} (blob ${blob})`;
+    if (box.length !== location.length)
+      throw new CorruptFileError(where, 'pack is shorter than its index says');
+    const content = unsealPayload(this.keys, box, where);
+    if (!blobIdOf(this.keys, content).equals(id))
+      throw new CorruptFileError(where, 'content does not match its id');
+    return content;
+  };
+
+  async snapshotIds(): Promise<string[]> {
+    return (await listAll(this.backend, 'snapshots/')).map((file) => file.name.slice('snapshots/'.length));
+  }
+
+  async loadManifest(id: string): Promise<Manifest> {
+    let manifest = this.manifests.get(id);
+    if (!manifest) {
+      manifest = decodeManifest(this.keys, id, await this.backend.get(snapshotFileName(id)));
+      this.manifests.set(id, manifest);
+    }
+    return manifest;
+  }
+}

@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { FsBackend } from '../../src/repository/index.js';
+import {
+  Repository,
+  UnsupportedVersionError,
+  WrongPasswordError,
+  RepositoryExistsError,
+} from '../../src/repository/index.js';
+import { PASSWORD, randomData, readAll, tempRepository, TEST_OPTIONS } from './support.js';
+
+test('items round-trip with metadata; lookup by path and by id', async (t) => {
+  const { repository } = await tempRepository(t);
+  const writer = await repository.startSnapshot({ tags: ['daily'], meta: { resource: 'user:1' } });
+  const large = randomData('large', 3 * 1024 * 1024);
+  await writer.addItem({
+    path: 'mail/1.eml',
+    id: 'm1',
+    metadata: { subject: 'hi' },
+    content: Buffer.from('hello'),
+  });
+  await writer.addItem({
+    path: 'files/big.bin',
+    id: 'f1',
+    content: Readable.from([large.subarray(0, 1000), large.subarray(1000)]),
+  });
+  await writer.addItem({ path: 'users/u1', id: 'u1', metadata: { displayName: 'Ann' } });
+  const snapshot = await writer.commit();
+  assert.equal(snapshot.items, 3);
+  assert.equal(snapshot.size, 5 + large.length);
+  assert.deepEqual(snapshot.tags, ['daily']);
+
+  const reopened = await Repository.open(repository.backend, PASSWORD);
+  const [listed] = await reopened.listSnapshots();
+  assert.equal(listed?.id, snapshot.id);
+  assert.deepEqual(listed?.meta, { resource: 'user:1' });
+  assert.equal((await readAll(await reopened.readItem(snapshot.id, 'mail/1.eml'))).toString(), 'hello');
+  assert.ok((await readAll(await reopened.readItem(snapshot.id, 'f1'))).equals(large));
+  const user = await reopened.findItem(snapshot.id, 'users/u1');
+  assert.deepEqual(user.metadata, { displayName: 'Ann' });
+  assert.equal(user.content.length, 0);
+  const big = await reopened.findItem(snapshot.id, 'files/big.bin');
+  assert.ok(big.content.length > 3, 'large content is chunked');
+  const paths: string[] = [];
+  for await (const item of reopened.items(snapshot.id)) paths.push(item.path);
+  assert.deepEqual(paths, ['mail/1.eml', 'files/big.bin', 'users/u1']);
+  await assert.rejects(reopened.findItem(snapshot.id, 'nope'), /no item/);
+});
+
+test('identical content is stored once; a changed large file stores only changed chunks', async (t) => {
+  const { repository } = await tempRepository(t);
+  const large = randomData('file', 4 * 1024 * 1024);
+  const first = await repository.startSnapshot();
+  await first.addItem({ path: 'a', id: 'a', content: large });
+  await first.addItem({ path: 'b', id: 'b', content: large });
+  await first.commit();
+  assert.equal(first.stats.reusedBlobs >= first.stats.newBlobs - 2, true);
+
+  const changed = Buffer.from(large);
+  randomData('patch', 100).copy(changed, 2 * 1024 * 1024);
+  const second = await repository.startSnapshot();
+  const item = await second.addItem({ path: 'a', id: 'a', content: changed });
+  await second.commit();
+  assert.ok(item.content.length > 20);
+  // Leaf and lookup blobs are new too; content changes in one or two chunks.
+  assert.ok(second.stats.newBlobs <= 5, `new blobs: ${second.stats.newBlobs}`);
+  assert.ok(
+    (await readAll(await repository.readItem(await repository.resolveSnapshot('latest'), 'a'))).equals(
+      changed,
+    ),
+  );
+});
+
+test('existing content can be referenced without re-reading it', async (t) => {
+  const { repository } = await tempRepository(t);
+  const first = await repository.startSnapshot();
+  const stored = await first.addItem({ path: 'x', id: 'x', content: Buffer.from('unchanged') });
+  await first.commit();
+  const second = await repository.startSnapshot();
+  await second.addItem({ path: 'x', id: 'x', existingContent: stored.content });
+  await assert.rejects(
+    second.addItem({ path: 'y', id: 'y', existingContent: [{ blob: '00'.repeat(32), size: 1 }] }),
+    /not in any index/,
+  );
+  const snapshot = await second.commit();
+  assert.equal((await readAll(await repository.readItem(snapshot.id, 'x'))).toString(), 'unchanged');
+});
+
+test('wrong password is refused and writes nothing', async (t) => {
+  const { dir, backend } = await tempRepository(t);
+  const before = await listNames(backend);
+  await assert.rejects(Repository.open(backend, 'wrong'), WrongPasswordError);
+  assert.deepEqual(await listNames(backend), before);
+  await assert.rejects(Repository.init(backend, PASSWORD, TEST_OPTIONS), RepositoryExistsError);
+  assert.ok(dir);
+});
+
+test('a repository of a newer format version is refused with a clear message', async (t) => {
+  const { dir, backend } = await tempRepository(t);
+  const config = JSON.parse(await readFile(join(dir, 'config'), 'utf8')) as { version: number };
+  config.version = 2;
+  await writeFile(join(dir, 'config'), JSON.stringify(config));
+  await assert.rejects(Repository.open(backend, PASSWORD), (error: Error) => {
+    assert.ok(error instanceof UnsupportedVersionError);
+    assert.match(error.message, /version 2 is newer than this tenantvault supports \(1\)/);
+    return true;
+  });
+});
+
+test('several passwords open the same repository; changing one keeps the data', async (t) => {
+  const { backend, repository } = await tempRepository(t);
+  const writer = await repository.startSnapshot();
+  await writer.addItem({ path: 'p', id: 'p', content: Buffer.from('data') });
+  const snapshot = await writer.commit();
+  await repository.addPassword('second', TEST_OPTIONS.scrypt);
+  const second = await Repository.open(backend, 'second');
+  await second.changePassword('third', TEST_OPTIONS.scrypt);
+  await assert.rejects(Repository.open(backend, 'second'), WrongPasswordError);
+  const third = await Repository.open(backend, 'third');
+  assert.equal((await readAll(await third.readItem(snapshot.id, 'p'))).toString(), 'data');
+  await Repository.open(backend, PASSWORD);
+});
+
+test('stats count blobs, packs and bytes', async (t) => {
+  const { repository } = await tempRepository(t);
+  const writer = await repository.startSnapshot();
+  for (let i = 0; i < 50; i++) {
+    await writer.addItem({ path: `m/${i}`, id: `${i}`, content: Buffer.from(`message ${i} `.repeat(200)) });
+  }
+  await writer.commit();
+  const stats = await repository.stats();
+  assert.equal(stats.snapshots, 1);
+  assert.ok(stats.blobs >= 52);
+  assert.ok(stats.storedBytes < stats.rawBytes, 'compressible text is compressed');
+});
+
+async function listNames(backend: FsBackend): Promise<string[]> {
+  const names: string[] = [];
+  for await (const file of backend.list('')) names.push(file.name);
+  return names;
+}
