@@ -5,6 +5,7 @@ import { applyConfigFile, bindEnvironment, readConfigFile, resolveHome } from '.
 import { CliError, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerRepoCommand } from './commands/repo.js';
 
 export interface GlobalOptions {
   home: string;
@@ -31,6 +32,7 @@ export function buildProgram(version: string): Command {
     .exitOverride();
 
   registerSandboxCommand(program);
+  registerRepoCommand(program);
 
   bindEnvironment(program);
   program.hook('preAction', (_root, action) => {

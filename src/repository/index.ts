@@ -12,7 +12,7 @@ export type {
 export type { ContentRef, SnapshotItem, SnapshotSummary } from './snapshot.js';
 export type { CheckOptions, CheckProblem, CheckReport } from './check.js';
 export type { PruneOptions, PruneResult } from './prune.js';
-export { parseDuration } from './retention.js';
+export { hasRules, parseDuration } from './retention.js';
 export type { RetentionGroup, RetentionRules } from './retention.js';
 export type { Backend, FileInfo } from './backend.js';
 export { FsBackend } from './backends/fs.js';
