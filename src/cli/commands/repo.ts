@@ -26,10 +26,18 @@ interface RepoOptions {
 }
 
 function withRepoOptions(command: Command): Command {
+  // The variables are named here: commander only reads an option's variable when it is
+  // known as the option is added, which bindEnvironment (run later) cannot arrange.
   return command
-    .addOption(new Option('--repo <location>', 'repository: a directory or s3://bucket/prefix'))
     .addOption(
-      new Option('--s3-endpoint <url>', 'endpoint of S3-compatible storage (path-style addressing)'),
+      new Option('--repo <location>', 'repository: a directory or s3://bucket/prefix').env(
+        'TENANTVAULT_REPO',
+      ),
+    )
+    .addOption(
+      new Option('--s3-endpoint <url>', 'endpoint of S3-compatible storage (path-style addressing)').env(
+        'TENANTVAULT_S3_ENDPOINT',
+      ),
     );
 }
 
