@@ -13,7 +13,13 @@ export class GraphError extends Error {
   }
 }
 
-export function graphErrorBody(code: string, message: string, requestId: string, date: string, clientRequestId?: string) {
+export function graphErrorBody(
+  code: string,
+  message: string,
+  requestId: string,
+  date: string,
+  clientRequestId?: string,
+) {
   return {
     error: {
       code,
@@ -28,7 +34,11 @@ export function graphErrorBody(code: string, message: string, requestId: string,
 }
 
 export const notFound = (what: string) =>
-  new GraphError(404, 'Request_ResourceNotFound', `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
+  new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 
 export const badRequest = (message: string, code = 'BadRequest') => new GraphError(400, code, message);
 

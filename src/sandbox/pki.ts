@@ -67,7 +67,10 @@ export async function createCertificateAuthority(name: string): Promise<KeyAndCe
   return { keyPem, certPem };
 }
 
-export async function issueServerCertificate(ca: KeyAndCertificate, hosts: string[]): Promise<KeyAndCertificate> {
+export async function issueServerCertificate(
+  ca: KeyAndCertificate,
+  hosts: string[],
+): Promise<KeyAndCertificate> {
   const keyPem = await generateRsaKeyPem();
   const altNames = hosts.map((host) =>
     /^[\d.]+$/.test(host) || host.includes(':') ? { type: 7, ip: host } : { type: 2, value: host },
@@ -87,20 +90,25 @@ export async function issueServerCertificate(ca: KeyAndCertificate, hosts: strin
   return { keyPem, certPem };
 }
 
-/** A self-signed certificate, as admins upload to an app registration's credentials. */
-export async function createClientCertificate(commonName: string): Promise<KeyAndCertificate> {
-  const keyPem = await generateRsaKeyPem();
-  const certPem = issue({
+/**
+ * A self-signed certificate for a key: what admins upload to an app registration's
+ * credentials, and what the token-signing key is published with (x5c in the JWKS).
+ */
+export function selfSignedCertificate(keyPem: string, commonName: string): string {
+  return issue({
     subjectCommonName: commonName,
     keyPem,
     validDays: 730,
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, critical: true },
-      { name: 'extKeyUsage', clientAuth: true },
     ],
   });
-  return { keyPem, certPem };
+}
+
+export async function createClientCertificate(commonName: string): Promise<KeyAndCertificate> {
+  const keyPem = await generateRsaKeyPem();
+  return { keyPem, certPem: selfSignedCertificate(keyPem, commonName) };
 }
 
 /** DER bytes of a PEM certificate: what keyCredentials[].key holds in Graph. */

@@ -54,6 +54,7 @@ export class Sandbox {
   /** Set once the server listens: "https://host:port". */
   baseUrl = '';
   private dirtyListener: (() => void) | undefined;
+  private readonly tenantListeners: ((tenant: Tenant) => void)[] = [];
 
   constructor(
     readonly options: SandboxOptions,
@@ -71,6 +72,11 @@ export class Sandbox {
     const bytes = createHmac('sha256', `tenantvault-sandbox/${this.options.seed}`).update(purpose).digest();
     // Entra client secrets are 40 characters with ~ and . in them.
     return bytes.toString('base64url').replace(/-/g, '~').replace(/_/g, '.').slice(0, length);
+  }
+
+  /** Key for the /_sandbox/ admin endpoint; Graph tokens never open it. */
+  get adminKey(): string {
+    return this.derivedSecret('sandbox-admin-key', 32);
   }
 
   get publisher(): Tenant {
@@ -97,6 +103,16 @@ export class Sandbox {
 
   get graphBaseUrl(): string {
     return `${this.baseUrl}/v1.0`;
+  }
+
+  addTenant(tenant: Tenant): void {
+    this.tenants.set(tenant.id, tenant);
+    for (const listener of this.tenantListeners) listener(tenant);
+  }
+
+  /** Called for every tenant added from now on (persistence watches their changes). */
+  onTenantAdded(listener: (tenant: Tenant) => void): void {
+    this.tenantListeners.push(listener);
   }
 
   /** Tells persistence that state changed outside the directory stores (e.g. a new tenant). */

@@ -3,8 +3,14 @@
 // and the admin endpoint (/_sandbox/...). Whatever arrives, the answer is either a
 // success or an error in the shape the real service uses; the process never dies.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { graphErrorBody, GraphError } from './errors.js';
+import type { GraphDispatcher } from './graph/dispatch.js';
 import { registerGraphRoutes } from './graph/routes.js';
 import { registerIdentityRoutes } from './identity/routes.js';
 import { registerAdminRoutes } from './admin.js';
@@ -17,6 +23,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The request-id Graph would put in innerError and the request-id header. */
     graphRequestId: string;
+  }
+  interface FastifyInstance {
+    /** Graph's request pipeline, whose throttling and faults the admin endpoint tunes. */
+    graph: GraphDispatcher;
   }
 }
 
@@ -80,7 +90,10 @@ export async function buildServer(sandbox: Sandbox, tls: KeyAndCertificate): Pro
     request.graphRequestId = randomUUID();
     reply.header('request-id', request.graphRequestId);
     const clientRequestId = request.headers['client-request-id'];
-    reply.header('client-request-id', typeof clientRequestId === 'string' ? clientRequestId : request.graphRequestId);
+    reply.header(
+      'client-request-id',
+      typeof clientRequestId === 'string' ? clientRequestId : request.graphRequestId,
+    );
   });
 
   // Graph accepts JSON; the identity platform takes forms. Anything else is parsed as text
@@ -93,12 +106,15 @@ export async function buildServer(sandbox: Sandbox, tls: KeyAndCertificate): Pro
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error: FastifyError | GraphError, request, reply) => {
     if (error instanceof GraphError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       return sendGraphError(reply, request, error.status, error.code, error.message);
     }
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+    const status =
+      'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400
+        ? (error.statusCode as number)
+        : 500;
     const message = status >= 500 ? 'An internal server error occurred.' : error.message;
     if (status >= 500) console.error('sandbox: unexpected error', error);
     return sendGraphError(reply, request, status, codeForStatus(status), message);
@@ -106,11 +122,18 @@ export async function buildServer(sandbox: Sandbox, tls: KeyAndCertificate): Pro
 
   app.setNotFoundHandler((request, reply) => {
     const segment = request.url.split('?')[0]?.split('/').filter(Boolean).pop() ?? '';
-    return sendGraphError(reply, request, 400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
+    return sendGraphError(
+      reply,
+      request,
+      400,
+      'BadRequest',
+      `Resource not found for the segment '${segment}'.`,
+    );
   });
 
   registerIdentityRoutes(app, sandbox);
-  registerGraphRoutes(app, sandbox);
-  registerAdminRoutes(app, sandbox);
+  const graph = registerGraphRoutes(app, sandbox);
+  app.decorate('graph', graph);
+  registerAdminRoutes(app, sandbox, graph);
   return app;
 }

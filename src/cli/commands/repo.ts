@@ -2,7 +2,8 @@
 // local files or standard input into it (for scripts, tests and benchmarks).
 import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import {
@@ -12,6 +13,7 @@ import {
   Repository,
   type Backend,
   type RetentionRules,
+  type SnapshotItem,
   type SnapshotSummary,
   type SnapshotWriter,
 } from '../../repository/index.js';
@@ -102,14 +104,23 @@ async function* filesUnder(root: string, directory = root): AsyncIterable<string
   }
 }
 
+/** Items of the newest snapshot of the same directory: files whose size and time match are not read again. */
+async function previousItems(repository: Repository, source: string): Promise<Map<string, SnapshotItem>> {
+  const parent = (await repository.listSnapshots()).filter((s) => s.meta.source === source).at(-1);
+  const items = new Map<string, SnapshotItem>();
+  if (parent) for await (const item of repository.items(parent.id)) items.set(item.path, item);
+  return items;
+}
+
 async function writeSnapshot(
   options: RepoOptions & { tag?: string[] },
-  fill: (writer: SnapshotWriter) => Promise<void>,
+  meta: Record<string, unknown>,
+  fill: (writer: SnapshotWriter, repository: Repository) => Promise<void>,
 ) {
   const repository = await openRepository(options);
-  const writer = await repository.startSnapshot({ tags: options.tag ?? [] });
+  const writer = await repository.startSnapshot({ tags: options.tag ?? [], meta });
   try {
-    await fill(writer);
+    await fill(writer, repository);
   } catch (error) {
     await writer.abort();
     throw error;
@@ -283,20 +294,30 @@ export function registerRepoCommand(program: Command): void {
     });
 
   withRepoOptions(repo.command('backup-dir'))
-    .description('snapshot the regular files of a local directory (item path = relative file path)')
+    .description(
+      'snapshot the regular files of a local directory (item path = relative file path); files unchanged since the last snapshot of it are not read',
+    )
     .argument('<dir>')
     .option('--tag <tag...>', 'tags of the snapshot')
     .action(async (dir: string, options: RepoOptions & { tag?: string[] }, command: Command) => {
       const { output } = contextOf(command);
-      const result = await writeSnapshot(options, async (writer) => {
-        for await (const path of filesUnder(dir)) {
-          const info = await lstat(join(dir, path));
-          await writer.addItem({
-            path,
-            id: path,
-            metadata: { size: info.size, modified: info.mtime.toISOString() },
-            content: createReadStream(join(dir, path), { highWaterMark: 1024 * 1024 }),
-          });
+      const source = resolve(dir);
+      const result = await writeSnapshot(options, { source }, async (writer, repository) => {
+        const previous = await previousItems(repository, source);
+        for await (const path of filesUnder(source)) {
+          const info = await lstat(join(source, path));
+          const metadata = { size: info.size, modified: info.mtime.toISOString() };
+          const unchanged = previous.get(path);
+          await writer.addItem(
+            unchanged && isDeepStrictEqual(unchanged.metadata, metadata)
+              ? { path, id: path, metadata, existingContent: unchanged.content }
+              : {
+                  path,
+                  id: path,
+                  metadata,
+                  content: createReadStream(join(source, path), { highWaterMark: 1024 * 1024 }),
+                },
+          );
         }
       });
       output.result(
@@ -312,7 +333,7 @@ export function registerRepoCommand(program: Command): void {
     .option('--tag <tag...>', 'tags of the snapshot')
     .action(async (path: string, options: RepoOptions & { tag?: string[] }, command: Command) => {
       const { output } = contextOf(command);
-      const result = await writeSnapshot(options, async (writer) => {
+      const result = await writeSnapshot(options, {}, async (writer) => {
         await writer.addItem({ path, id: path, content: process.stdin });
       });
       output.result(

@@ -1,0 +1,226 @@
+// Reading Entra ID collections the way Graph serves them: list with paging, $filter,
+// $search, $count and $expand; get one; /$count; relationship lists and their $ref views.
+import { GraphError, notFound } from '../errors.js';
+import type { DirectoryObject } from '../directory/store.js';
+import {
+  json,
+  metadataContext,
+  requireAnyPermission,
+  type GraphContext,
+  type GraphResponse,
+} from './context.js';
+import { matchesFilter } from './filter.js';
+import { afterTime, newestFirst, readCursor, takePage } from './paging.js';
+import { matchesSearch, pageSize, parseQuery, project, requireHeaders, type QueryOptions } from './query.js';
+import { odataType, RESOURCE_BY_COLLECTION, type ResourceDefinition } from './resources.js';
+
+/** Graph returns at most 20 related objects inside an $expand. */
+const EXPAND_LIMIT = 20;
+
+export function requireRead(context: GraphContext, resource: ResourceDefinition): void {
+  requireAnyPermission(context.claims, [...resource.read, ...resource.write]);
+  requireHeaders(context.request, resource);
+}
+
+export function findObject(context: GraphContext, resource: ResourceDefinition, id: string): DirectoryObject {
+  const object = context.tenant.store.collection(resource.collection).get(id);
+  if (!object) throw notFound(id);
+  return object;
+}
+
+/** A related object as it appears in a directoryObject collection: typed, default shape. */
+export function relatedObject(
+  context: GraphContext,
+  id: string,
+  select?: string[],
+): Record<string, unknown> | undefined {
+  const object = context.tenant.store.find(id);
+  const collection = context.tenant.store.collectionOf(id);
+  if (!object || !collection) return undefined;
+  const resource = RESOURCE_BY_COLLECTION.get(collection);
+  const shaped = resource ? project(resource, object, select) : { ...object };
+  return { '@odata.type': odataType(collection), ...shaped };
+}
+
+/** Target ids of a relationship, including the derived memberOf. */
+export function relationTargets(context: GraphContext, id: string, relation: string): string[] {
+  const store = context.tenant.store;
+  if (relation === 'memberOf') {
+    return [...store.linkedFrom(id, 'members').filter((source) => store.find(source) !== undefined)];
+  }
+  return store.linked(id, relation).filter((target) => store.find(target) !== undefined);
+}
+
+function withExpansions(
+  context: GraphContext,
+  resource: ResourceDefinition,
+  object: DirectoryObject,
+  shaped: Record<string, unknown>,
+  expand: string[],
+): Record<string, unknown> {
+  for (const name of expand) {
+    if (resource.navigation?.includes(name)) {
+      shaped[name] = object[name] ?? [];
+      continue;
+    }
+    const relation = resource.relations?.find((candidate) => candidate.name === name);
+    if (!relation) {
+      throw new GraphError(
+        400,
+        'BadRequest',
+        `Could not find a property named '${name}' on type 'microsoft.graph.${resource.entity}'.`,
+      );
+    }
+    const targets = relationTargets(context, object.id, name);
+    if (relation.kind === 'single') {
+      shaped[name] = targets[0] ? (relatedObject(context, targets[0]) ?? null) : null;
+    } else {
+      shaped[name] = targets
+        .slice(0, EXPAND_LIMIT)
+        .map((target) => relatedObject(context, target))
+        .filter(Boolean);
+    }
+  }
+  return shaped;
+}
+
+export function shape(
+  context: GraphContext,
+  resource: ResourceDefinition,
+  object: DirectoryObject,
+  options: QueryOptions,
+): Record<string, unknown> {
+  return withExpansions(context, resource, object, project(resource, object, options.select), options.expand);
+}
+
+function candidatesFor(context: GraphContext, resource: ResourceDefinition, skipToken: string | undefined) {
+  const collection = context.tenant.store.collection(resource.collection);
+  const cursor = readCursor(context, skipToken);
+  if (resource.orderByTime) {
+    const field = resource.orderByTime;
+    return {
+      candidates: afterTime(newestFirst(collection, field), field, cursor.afterTime),
+      cursorAfter: (object: DirectoryObject) => ({
+        afterTime: [String(object[field] ?? ''), object.id] as [string, string],
+      }),
+    };
+  }
+  return {
+    candidates: collection.from(cursor.after),
+    cursorAfter: (object: DirectoryObject) => ({ after: object.id }),
+  };
+}
+
+function matcher(options: QueryOptions): (object: DirectoryObject) => boolean {
+  return (object) =>
+    (options.filter === undefined || matchesFilter(object, options.filter)) &&
+    matchesSearch(object, options.search);
+}
+
+export function listCollection(context: GraphContext, resource: ResourceDefinition): GraphResponse {
+  requireRead(context, resource);
+  const options = parseQuery(context.request, resource);
+  const { size, preferenceApplied } = pageSize(context.request, options, resource);
+  const { candidates, cursorAfter } = candidatesFor(context, resource, options.skipToken);
+  const matches = matcher(options);
+  const page = takePage(context, candidates, matches, size, cursorAfter);
+  const body: Record<string, unknown> = { '@odata.context': metadataContext(context, resource.collection) };
+  if (options.count) {
+    let total = 0;
+    for (const object of context.tenant.store.collection(resource.collection).values())
+      if (matches(object)) total++;
+    body['@odata.count'] = total;
+  }
+  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
+  body.value = page.items.map((object) => shape(context, resource, object, options));
+  return json(body, 200, preferenceApplied ? { 'preference-applied': preferenceApplied } : {});
+}
+
+export function countCollection(context: GraphContext, resource: ResourceDefinition): GraphResponse {
+  requireRead(context, resource);
+  const options = parseQuery(context.request, resource);
+  if (!options.eventual) {
+    throw new GraphError(
+      400,
+      'Request_BadRequest',
+      'Count is not currently supported. Add the ConsistencyLevel header with the value eventual.',
+    );
+  }
+  const matches = matcher(options);
+  let total = 0;
+  for (const object of context.tenant.store.collection(resource.collection).values())
+    if (matches(object)) total++;
+  return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(total) };
+}
+
+export function getObject(context: GraphContext, resource: ResourceDefinition, id: string): GraphResponse {
+  requireRead(context, resource);
+  const options = parseQuery(context.request, resource);
+  const object = findObject(context, resource, id);
+  return json({
+    '@odata.context': metadataContext(context, `${resource.collection}/$entity`),
+    ...shape(context, resource, object, options),
+  });
+}
+
+/** GET /{collection}/{id}/{navigation} for inline navigation properties (assignments ...). */
+export function getNavigation(
+  context: GraphContext,
+  resource: ResourceDefinition,
+  id: string,
+  name: string,
+): GraphResponse {
+  requireRead(context, resource);
+  const object = findObject(context, resource, id);
+  return json({
+    '@odata.context': metadataContext(context, `${resource.collection}('${id}')/${name}`),
+    value: object[name] ?? [],
+  });
+}
+
+export function listRelation(
+  context: GraphContext,
+  resource: ResourceDefinition,
+  id: string,
+  relationName: string,
+  refsOnly: boolean,
+): GraphResponse {
+  requireRead(context, resource);
+  const relation = resource.relations?.find((candidate) => candidate.name === relationName);
+  if (!relation)
+    throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${relationName}'.`);
+  findObject(context, resource, id);
+  const options = parseQuery(context.request, undefined);
+  const targets = relationTargets(context, id, relationName);
+  if (relation.kind === 'single') {
+    if (!targets[0]) throw notFound(`${relationName}`);
+    const related = relatedObject(context, targets[0], options.select);
+    return json({ '@odata.context': metadataContext(context, 'directoryObjects/$entity'), ...related });
+  }
+  const cursor = readCursor(context, options.skipToken);
+  const start = cursor.offset ?? 0;
+  const size = pageSize(context.request, options, { ...resource, pageSize: { default: 100, max: 999 } }).size;
+  const objects = targets
+    .slice(start)
+    .map((target) => context.tenant.store.find(target))
+    .filter((object): object is DirectoryObject => object !== undefined);
+  const page = takePage(
+    context,
+    objects,
+    (object) => options.filter === undefined || matchesFilter(object, options.filter),
+    size,
+    (object) => ({ offset: start + objects.indexOf(object) + 1 }),
+  );
+  const value = page.items.map((object) =>
+    refsOnly
+      ? { '@odata.id': `${context.sandbox.graphBaseUrl}/directoryObjects/${object.id}` }
+      : relatedObject(context, object.id, options.select),
+  );
+  const body: Record<string, unknown> = {
+    '@odata.context': metadataContext(context, refsOnly ? 'Collection(string)' : 'directoryObjects'),
+  };
+  if (options.count) body['@odata.count'] = targets.length;
+  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
+  body.value = value;
+  return json(body);
+}
