@@ -8,13 +8,17 @@ import type { RepositoryConfig } from './config.js';
 import { blobIdOf, unsealPayload, type RepositoryKeys } from './crypto.js';
 import { BlobNotFoundError, CorruptFileError } from './errors.js';
 import type { LockTimings } from './locks.js';
-import { packFileName } from './pack.js';
+import { BlobType, packFileName } from './pack.js';
 import { decodeManifest, snapshotFileName, type Manifest } from './snapshot.js';
+
+const ITEM_LIST_CACHE_SIZE = 32;
 
 export class Store {
   readonly index: BlobIndex;
   readonly chunker: Chunker;
   private readonly manifests = new Map<string, Manifest>();
+  /** Recently read leaf and lookup blobs: finding items one after another touches the same few. */
+  private readonly itemListBlobs = new Map<string, Buffer>();
 
   constructor(
     readonly backend: Backend,
@@ -30,6 +34,8 @@ export class Store {
   readonly readBlob = async (blob: string): Promise<Buffer> => {
     await this.index.load();
     const id = Buffer.from(blob, 'hex');
+    const cached = this.itemListBlobs.get(blob);
+    if (cached) return cached;
     const location = this.index.find(id);
     if (!location) throw new BlobNotFoundError(blob);
     const file = packFileName(location.pack);
@@ -40,6 +46,12 @@ export class Store {
     const content = unsealPayload(this.keys, box, where);
     if (!blobIdOf(this.keys, content).equals(id))
       throw new CorruptFileError(where, 'content does not match its id');
+    if (location.type !== BlobType.data) {
+      const oldest = this.itemListBlobs.keys().next();
+      if (this.itemListBlobs.size >= ITEM_LIST_CACHE_SIZE && !oldest.done)
+        this.itemListBlobs.delete(oldest.value);
+      this.itemListBlobs.set(blob, content);
+    }
     return content;
   };
 

@@ -1,7 +1,7 @@
 // `tenantvault repo ...`: create, inspect, verify and maintain a repository, and back up
 // local files or standard input into it (for scripts, tests and benchmarks).
 import { createReadStream } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
@@ -102,6 +102,11 @@ async function* filesUnder(root: string, directory = root): AsyncIterable<string
     if (entry.isDirectory()) yield* filesUnder(root, full);
     else if (entry.isFile()) yield relative(root, full).split(sep).join('/');
   }
+}
+
+/** Small files are read at once (a stream per mail-sized file costs more than the file); large ones streamed. */
+async function fileContent(path: string, size: number) {
+  return size <= 4 * 1024 * 1024 ? readFile(path) : createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
 
 /** Items of the newest snapshot of the same directory: files whose size and time match are not read again. */
@@ -315,7 +320,7 @@ export function registerRepoCommand(program: Command): void {
                   path,
                   id: path,
                   metadata,
-                  content: createReadStream(join(source, path), { highWaterMark: 1024 * 1024 }),
+                  content: await fileContent(join(source, path), info.size),
                 },
           );
         }
