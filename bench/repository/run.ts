@@ -211,6 +211,8 @@ try {
     repositoryMiB: +(r.repositoryBytes / 1024 / 1024).toFixed(1),
     readOneSeconds: r.readOneSeconds,
   });
+  // Node + tsx start-up, included in every tenantvault figure (restic is a compiled binary).
+  const tenantvaultStartupSeconds = measure(process.execPath, ['--import', 'tsx', CLI, '--help'], {}).seconds;
   const resticVersion = execFileSync('restic', ['version'], { encoding: 'utf8' }).trim();
   console.log(
     JSON.stringify(
@@ -221,6 +223,7 @@ try {
           MiB: +(corpusBytes / 1024 / 1024).toFixed(1),
         },
         resticVersion,
+        tenantvaultStartupSeconds,
         results: [row('tenantvault', tenantvault), row('restic', restic)],
         million,
       },

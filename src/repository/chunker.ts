@@ -30,51 +30,72 @@ export class Chunker {
   }
 
   /** Length of the first chunk of `data` (all of it when it is the tail of the stream). */
-  cut(data: Uint8Array): number {
+  cut(data: Buffer): number {
+    return this.findCut([data], data.length);
+  }
+
+  /** Length of the first chunk of the bytes in `pieces` (`available` in total), scanned in place. */
+  private findCut(pieces: Buffer[], available: number): number {
     const { min, avg, max } = this.parameters;
-    const length = data.length;
-    if (length <= min) return length;
-    const normal = Math.min(avg, length);
-    const limit = Math.min(max, length);
+    if (available <= min) return available;
+    const normal = Math.min(avg, available);
+    const limit = Math.min(max, available);
     const gear = this.gear;
     let fp = 0;
-    let i = min;
-    for (; i < normal; i++) {
-      fp = ((fp << 1) + gear[data[i]!]!) | 0;
-      if ((fp & this.maskSmall) === 0) return i + 1;
-    }
-    for (; i < limit; i++) {
-      fp = ((fp << 1) + gear[data[i]!]!) | 0;
-      if ((fp & this.maskLarge) === 0) return i + 1;
+    let start = 0;
+    for (const piece of pieces) {
+      const end = start + piece.length;
+      let i = Math.max(min, start);
+      for (const stop = Math.min(normal, end); i < stop; i++) {
+        fp = ((fp << 1) + gear[piece[i - start]!]!) | 0;
+        if ((fp & this.maskSmall) === 0) return i + 1;
+      }
+      for (const stop = Math.min(limit, end); i < stop; i++) {
+        fp = ((fp << 1) + gear[piece[i - start]!]!) | 0;
+        if ((fp & this.maskLarge) === 0) return i + 1;
+      }
+      if (end >= limit) break;
+      start = end;
     }
     return limit;
   }
 
-  /** Splits a stream into chunks, holding at most about two maximum-size chunks. */
+  /**
+   * Splits a stream into chunks, holding at most one maximum-size chunk plus one input
+   * piece. A chunk inside one input piece is a view of it; only chunks that span pieces
+   * are copied.
+   */
   async *split(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncIterable<Buffer> {
-    const { max } = this.parameters;
-    let pending: Buffer[] = [];
+    const pending: Buffer[] = [];
     let pendingLength = 0;
+    const take = (length: number): Buffer => {
+      pendingLength -= length;
+      const first = pending[0]!;
+      if (first.length > length) {
+        pending[0] = first.subarray(length);
+        return first.subarray(0, length);
+      }
+      const parts: Buffer[] = [];
+      for (let needed = length; needed > 0;) {
+        const piece = pending[0]!;
+        if (piece.length <= needed) {
+          parts.push(piece);
+          pending.shift();
+          needed -= piece.length;
+        } else {
+          parts.push(piece.subarray(0, needed));
+          pending[0] = piece.subarray(needed);
+          needed = 0;
+        }
+      }
+      return parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+    };
     for await (const piece of source) {
       if (piece.length === 0) continue;
       pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.length));
       pendingLength += piece.length;
-      if (pendingLength < 2 * max) continue;
-      const data = Buffer.concat(pending, pendingLength);
-      let offset = 0;
-      while (data.length - offset >= max) {
-        const length = this.cut(data.subarray(offset));
-        yield data.subarray(offset, offset + length);
-        offset += length;
-      }
-      pending = [data.subarray(offset)];
-      pendingLength = data.length - offset;
+      while (pendingLength >= this.parameters.max) yield take(this.findCut(pending, pendingLength));
     }
-    let rest = Buffer.concat(pending, pendingLength);
-    while (rest.length > 0) {
-      const length = this.cut(rest);
-      yield rest.subarray(0, length);
-      rest = rest.subarray(length);
-    }
+    while (pendingLength > 0) yield take(this.findCut(pending, pendingLength));
   }
 }

@@ -16,6 +16,7 @@ const ZSTD_LEVEL = 3;
 const MIN_SAVING = 0.03;
 /** Below this, compression cannot pay for the zstd frame header. */
 const MIN_COMPRESS_LENGTH = 64;
+const COMPRESSION_SAMPLE = 64 * 1024;
 
 export interface RepositoryKeys {
   encryption: Buffer;
@@ -38,8 +39,22 @@ export function deriveKeys(master: Buffer): RepositoryKeys {
   };
 }
 
+/** Nonces are cut from a pool of random bytes: one CSPRNG call per 4096 nonces. */
+const NONCES_PER_POOL = 4096;
+let noncePool = Buffer.alloc(0);
+let noncePoolOffset = 0;
+
+function nextNonce(): Buffer {
+  if (noncePoolOffset + NONCE_LENGTH > noncePool.length) {
+    noncePool = randomBytes(NONCE_LENGTH * NONCES_PER_POOL);
+    noncePoolOffset = 0;
+  }
+  noncePoolOffset += NONCE_LENGTH;
+  return noncePool.subarray(noncePoolOffset - NONCE_LENGTH, noncePoolOffset);
+}
+
 export function seal(key: Buffer, plaintext: Buffer | Buffer[]): Buffer {
-  const nonce = randomBytes(NONCE_LENGTH);
+  const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   const parts = [nonce];
   for (const part of Array.isArray(plaintext) ? plaintext : [plaintext]) parts.push(cipher.update(part));
@@ -63,9 +78,16 @@ export function unseal(key: Buffer, box: Buffer, file: string): Buffer {
   }
 }
 
+/** Large bodies are compressed only if their first part compresses: skips random data cheaply. */
+function sampleCompresses(body: Buffer): boolean {
+  if (body.length <= COMPRESSION_SAMPLE) return true;
+  const sample = body.subarray(0, COMPRESSION_SAMPLE);
+  return compress(sample, { compressionLevel: 1 }).length <= sample.length * (1 - MIN_SAVING);
+}
+
 /** Seals `body` as a payload, compressed when that pays (and `compressible` allows it). */
 export function sealPayload(keys: RepositoryKeys, body: Buffer, compressible = true): Buffer {
-  if (compressible && body.length >= MIN_COMPRESS_LENGTH) {
+  if (compressible && body.length >= MIN_COMPRESS_LENGTH && sampleCompresses(body)) {
     const packed = compress(body, { compressionLevel: ZSTD_LEVEL });
     if (packed.length <= body.length * (1 - MIN_SAVING)) {
       return seal(keys.encryption, [Buffer.of(FLAG_ZSTD), packed]);

@@ -46,6 +46,14 @@ export class Packer {
     this.upload.catch(() => undefined);
   }
 
+  /** Drops the pack being filled and waits for an upload in progress (whose failure no longer matters). */
+  async abandon(): Promise<void> {
+    this.blobs = [];
+    this.parts = [];
+    this.size = 0;
+    await this.upload.catch(() => undefined);
+  }
+
   /** Uploads everything still pending. */
   async close(): Promise<void> {
     await this.flush();

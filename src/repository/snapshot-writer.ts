@@ -224,6 +224,7 @@ export class SnapshotWriter {
   async abort(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    await this.packer.abandon();
     await this.lock.release();
   }
 }

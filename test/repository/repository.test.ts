@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FsBackend } from '../../src/repository/index.js';
@@ -142,3 +142,33 @@ async function listNames(backend: FsBackend): Promise<string[]> {
   for await (const file of backend.list('')) names.push(file.name);
   return names;
 }
+
+test('a pack whose index file was lost is indexed again by the next writer and reused', async (t) => {
+  const { dir, repository } = await tempRepository(t);
+  const first = await repository.startSnapshot();
+  await first.addItem({ path: 'a', id: 'a', content: randomData('orphan', 600_000) });
+  await first.abort(); // the full pack was written, the snapshot never
+
+  for (const name of await readdir(join(dir, 'index'))) await rm(join(dir, 'index', name));
+  const second = await (await Repository.open(repository.backend, PASSWORD)).startSnapshot();
+  await second.addItem({ path: 'a', id: 'a', content: randomData('orphan', 600_000) });
+  await second.commit();
+  assert.ok(second.stats.reusedBlobs >= 1);
+  assert.ok(second.stats.bytesUploaded < 300_000, `uploaded ${second.stats.bytesUploaded}`);
+});
+
+test('many small index files are merged into one when a writer starts', async (t) => {
+  const { dir, repository } = await tempRepository(t);
+  for (let i = 0; i < 65; i++) {
+    const writer = await repository.startSnapshot();
+    await writer.addItem({ path: `p${i}`, id: `${i}`, content: Buffer.from(`content ${i}`) });
+    await writer.commit();
+  }
+  assert.ok((await readdir(join(dir, 'index'))).length > 64);
+  const reopened = await Repository.open(repository.backend, PASSWORD);
+  await (await reopened.startSnapshot()).abort();
+  assert.equal((await readdir(join(dir, 'index'))).length, 1);
+  const latest = await reopened.resolveSnapshot('latest');
+  assert.equal((await readAll(await reopened.readItem(latest, 'p64'))).toString(), 'content 64');
+  assert.deepEqual((await reopened.check()).errors, []);
+});

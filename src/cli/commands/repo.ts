@@ -1,7 +1,7 @@
 // `tenantvault repo ...`: create, inspect, verify and maintain a repository, and back up
 // local files or standard input into it (for scripts, tests and benchmarks).
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { createReadStream, lstatSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
@@ -104,9 +104,9 @@ async function* filesUnder(root: string, directory = root): AsyncIterable<string
   }
 }
 
-/** Small files are read at once (a stream per mail-sized file costs more than the file); large ones streamed. */
-async function fileContent(path: string, size: number) {
-  return size <= 4 * 1024 * 1024 ? readFile(path) : createReadStream(path, { highWaterMark: 1024 * 1024 });
+/** Small files are read at once, synchronously (cheaper than any stream or promise per mail-sized file); large ones streamed. */
+function fileContent(path: string, size: number) {
+  return size <= 1024 * 1024 ? readFileSync(path) : createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
 
 /** Items of the newest snapshot of the same directory: files whose size and time match are not read again. */
@@ -310,18 +310,13 @@ export function registerRepoCommand(program: Command): void {
       const result = await writeSnapshot(options, { source }, async (writer, repository) => {
         const previous = await previousItems(repository, source);
         for await (const path of filesUnder(source)) {
-          const info = await lstat(join(source, path));
+          const info = lstatSync(join(source, path));
           const metadata = { size: info.size, modified: info.mtime.toISOString() };
           const unchanged = previous.get(path);
           await writer.addItem(
             unchanged && isDeepStrictEqual(unchanged.metadata, metadata)
               ? { path, id: path, metadata, existingContent: unchanged.content }
-              : {
-                  path,
-                  id: path,
-                  metadata,
-                  content: await fileContent(join(source, path), info.size),
-                },
+              : { path, id: path, metadata, content: fileContent(join(source, path), info.size) },
           );
         }
       });
