@@ -71,6 +71,8 @@ export class ScopeGate {
     this.refill();
     this.tokens = Math.min(this.tokens, 0);
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+    // Nothing refills during the pause: Graph still counts the throttled requests.
+    this.updated = Math.max(this.updated, this.pausedUntil);
     this.pump();
   }
 
@@ -91,6 +93,7 @@ export class ScopeGate {
 
   private refill(): void {
     const now = this.now();
+    if (now <= this.updated) return;
     this.tokens = Math.min(this.capacity, this.tokens + (now - this.updated) * this.currentRate());
     this.updated = now;
   }

@@ -20,7 +20,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   const text = value.trim();
   if (text === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
+  // An HTTP-date names a weekday and a month; anything else (a negative number) is unreadable.
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
