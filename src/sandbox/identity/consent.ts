@@ -252,7 +252,7 @@ function requiredDelegatedScopes(tenant: Tenant, application: StoredApplication)
 }
 
 export interface SignInAccess {
-  /** Delegated Graph permissions the user's tokens carry (scp). */
+  /** Delegated Graph permissions the user's tokens carry (scp), OpenID scopes included as Microsoft does. */
   scopes: string[];
   /** App roles of the client app assigned to the user (roles). */
   roles: string[];
@@ -290,7 +290,7 @@ export function signInAccess(
   );
   if (missing.length > 0) throw consentRequired(appId, appName);
   return {
-    scopes: [...scopes].filter((scope) => !OIDC_SCOPES.has(scope)),
+    scopes: [...scopes],
     roles: assignedAppRoles(tenant, servicePrincipal, user.id),
   };
 }

@@ -287,7 +287,9 @@ class TokenEndpoint {
     const identity = clientIdentity(client, authentication);
     const response: Record<string, unknown> = {
       ...tokenLifetimes(this.sandbox),
-      scope: [...access.scopes, ...requested.filter((scope) => OIDC_SCOPES.has(scope))].join(' '),
+      scope: [...new Set([...access.scopes, ...requested.filter((scope) => OIDC_SCOPES.has(scope))])].join(
+        ' ',
+      ),
       access_token: await issueUserAccessToken(this.sandbox, tenant, identity, { user, ...access }),
     };
     if (requested.includes('openid')) {
