@@ -261,7 +261,7 @@ describe('identity platform: user sign-in', () => {
       codeVerifier: verifier,
     });
     assert.equal(result.account?.tenantId, sandbox.tenant.tenantId);
-    assert.equal(result.idTokenClaims.oid as string, accounts.megan.id);
+    assert.equal((result.idTokenClaims as { oid?: string }).oid, accounts.megan.id);
     assert.equal(result.account?.username, accounts.megan.userPrincipalName);
 
     const cache = JSON.parse(client.getTokenCache().serialize()) as {
