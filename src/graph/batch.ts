@@ -133,7 +133,11 @@ async function runBatch(
         const retryAfter = parseRetryAfter(headerOf(response.headers, 'retry-after'));
         const pauseMs = retryAfter ?? backoffDelay(round, transport.backoffSettings);
         transport.gate(charges.get(request.id) as Charge).throttled(pauseMs);
-      } else if (transient) {
+      } else {
+        const usage = Number(headerOf(response.headers, 'x-ms-throttle-limit-percentage') ?? NaN);
+        transport.gate(charges.get(request.id) as Charge).answered(Number.isNaN(usage) ? undefined : usage);
+      }
+      if (transient && response.status !== 429) {
         const retryAfter = parseRetryAfter(headerOf(response.headers, 'retry-after'));
         waitMs = Math.max(waitMs, retryAfter ?? backoffDelay(round, transport.backoffSettings));
       }

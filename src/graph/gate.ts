@@ -1,15 +1,19 @@
 // Client-side pacing for one throttling budget: a token bucket refilled continuously at
 // the budget's rate (so a well-behaved client stays under Graph's limit instead of
 // discovering it through 429s), a cap on requests in flight, and a pause that a
-// Retry-After or a 429 imposes on this budget only. Waiters are served first come, first
-// served.
+// Retry-After or a 429 imposes on this budget only. When Graph signals that the budget is
+// shared with someone else (a 429 despite the pacing, or usage above 80 %), the pace is
+// halved, and it recovers step by step with every answer that carries no such signal.
+// Waiters are served first come, first served.
 import type { Budget } from './scopes.js';
 
 /** Pace below the published limit: other clients of the same app share it. */
 export const DEFAULT_UTILIZATION = 0.9;
 /** Above this share of the limit (x-ms-throttle-limit-percentage), slow down early. */
 const SLOW_DOWN_ABOVE = 0.8;
-const SLOW_DOWN_FACTOR = 0.5;
+const SLOWEST_PACE = 1 / 16;
+/** Pace regained per unhindered answer: from half speed to full in 16 answers. */
+const RECOVERY_STEP = 1 / 32;
 
 interface Waiter {
   cost: number;
@@ -26,7 +30,9 @@ export class ScopeGate {
   private readonly slotWaiters: Array<() => void> = [];
   private readonly tokenWaiters: Waiter[] = [];
   private pausedUntil = 0;
-  private slowUntil = 0;
+  /** Share of the budget's rate currently used, lowered by throttling signals. */
+  private pace = 1;
+  private lastSlowDown = -Infinity;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -66,9 +72,10 @@ export class ScopeGate {
     });
   }
 
-  /** Graph throttled this budget: stop sending for `ms` and restart from an empty bucket. */
+  /** Graph throttled this budget: stop sending for `ms`, restart from an empty bucket, slower. */
   throttled(ms: number): void {
     this.refill();
+    this.slowDown();
     this.tokens = Math.min(this.tokens, 0);
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
     // Nothing refills during the pause: Graph still counts the throttled requests.
@@ -76,9 +83,19 @@ export class ScopeGate {
     this.pump();
   }
 
-  /** Graph reported the share of the limit in use; near the limit, halve the pace for a window. */
-  reportUsage(share: number): void {
-    if (share > SLOW_DOWN_ABOVE) this.slowUntil = this.now() + this.budget.windowMs;
+  /** Graph answered; `usage` is the share of the limit it reported in use, if any. */
+  answered(usage?: number): void {
+    this.refill();
+    if (usage !== undefined && usage > SLOW_DOWN_ABOVE) this.slowDown();
+    else this.pace = Math.min(1, this.pace + RECOVERY_STEP);
+  }
+
+  /** Halves the pace, at most once per window: one burst of signals is one piece of news. */
+  private slowDown(): void {
+    const now = this.now();
+    if (now - this.lastSlowDown < this.budget.windowMs) return;
+    this.lastSlowDown = now;
+    this.pace = Math.max(SLOWEST_PACE, this.pace / 2);
   }
 
   /** True when nothing waits or runs and the bucket is full: the gate can be forgotten. */
@@ -88,7 +105,7 @@ export class ScopeGate {
   }
 
   private currentRate(): number {
-    return this.now() < this.slowUntil ? this.rate * SLOW_DOWN_FACTOR : this.rate;
+    return this.rate * this.pace;
   }
 
   private refill(): void {

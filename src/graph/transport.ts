@@ -295,13 +295,17 @@ export class GraphTransport {
     return releases;
   }
 
-  /** Feeds what Graph says about its limits back into the budgets. */
+  /** Feeds what Graph says about its limits back into the budgets (429s through retryDecision). */
   private observe(prepared: PreparedRequest, result: Attempt): void {
-    const usage = Number(result.headers?.get(THROTTLE_USAGE_HEADER) ?? NaN);
-    if (!Number.isNaN(usage)) for (const charge of prepared.charges) this.gate(charge).reportUsage(usage);
     if (result.status === 429) {
       this.counters.count(prepared.scope, 'throttled');
+      return;
     }
+    // A $batch's inner answers speak for their budgets; batch.ts reads them.
+    if (result.status === undefined || prepared.scope === 'batch') return;
+    const usage = Number(result.headers?.get(THROTTLE_USAGE_HEADER) ?? NaN);
+    for (const charge of prepared.charges)
+      this.gate(charge).answered(Number.isNaN(usage) ? undefined : usage);
   }
 
   private retryDecision(

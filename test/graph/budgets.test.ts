@@ -90,11 +90,26 @@ describe('the pacing gate', () => {
   test('near the limit reported by Graph, the pace halves', async () => {
     const gate = new ScopeGate({ limit: 10, windowMs: 100, concurrency: 10 }, 1);
     for (let index = 0; index < 10; index++) await gate.reserve(1);
-    gate.reportUsage(0.9);
+    gate.answered(0.9);
     const started = Date.now();
     for (let index = 0; index < 5; index++) await gate.reserve(1);
     // 5 units at half of 0.1 per ms.
     assert.ok(Date.now() - started >= 90, `took ${Date.now() - started} ms`);
+  });
+
+  test('a 429 despite the pacing halves the pace; unhindered answers restore it', async () => {
+    const gate = new ScopeGate({ limit: 10, windowMs: 100, concurrency: 10 }, 1);
+    gate.throttled(0);
+    const timeFor = async (units: number) => {
+      const started = Date.now();
+      for (let index = 0; index < units; index++) await gate.reserve(1);
+      return Date.now() - started;
+    };
+    const slow = await timeFor(5);
+    assert.ok(slow >= 90, `5 units at half pace took ${slow} ms`);
+    for (let index = 0; index < 16; index++) gate.answered();
+    const fast = await timeFor(5);
+    assert.ok(fast < slow * 0.75, `5 units at full pace took ${fast} ms, at half pace ${slow} ms`);
   });
 });
 
