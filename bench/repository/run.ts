@@ -89,22 +89,29 @@ function changeOnePercent(corpus: string): void {
 
 interface Measured {
   seconds: number;
+  /** User + system CPU time: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   peakMiB: number;
   stdout: string;
 }
 
 /** Runs a command under /usr/bin/time for wall time and peak resident memory. */
 function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Measured {
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', command, ...args], {
     env: { ...process.env, ...env },
     cwd,
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
   });
-  const stats = /TIME ([\d.]+) (\d+)\s*$/.exec(result.stderr);
+  const stats = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr);
   if (result.status !== 0 || !stats)
     throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  return { seconds: Number(stats[1]), peakMiB: Number(stats[2]) / 1024, stdout: result.stdout };
+  return {
+    seconds: Number(stats[1]),
+    cpuSeconds: +(Number(stats[2]) + Number(stats[3])).toFixed(2),
+    peakMiB: Number(stats[4]) / 1024,
+    stdout: result.stdout,
+  };
 }
 
 function directoryBytes(path: string): number {
@@ -205,8 +212,10 @@ try {
   const row = (name: string, r: ToolResult) => ({
     tool: name,
     ingestSeconds: r.ingest.seconds,
+    ingestCpuSeconds: r.ingest.cpuSeconds,
     ingestPeakMiB: Math.round(r.ingest.peakMiB),
     incrementalSeconds: r.incremental.seconds,
+    incrementalCpuSeconds: r.incremental.cpuSeconds,
     incrementalPeakMiB: Math.round(r.incremental.peakMiB),
     repositoryMiB: +(r.repositoryBytes / 1024 / 1024).toFixed(1),
     readOneSeconds: r.readOneSeconds,

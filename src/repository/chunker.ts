@@ -41,21 +41,23 @@ export class Chunker {
     const normal = Math.min(avg, available);
     const limit = Math.min(max, available);
     const gear = this.gear;
+    const maskSmall = this.maskSmall;
+    const maskLarge = this.maskLarge;
     let fp = 0;
     let start = 0;
     for (const piece of pieces) {
-      const end = start + piece.length;
-      let i = Math.max(min, start);
-      for (const stop = Math.min(normal, end); i < stop; i++) {
-        fp = ((fp << 1) + gear[piece[i - start]!]!) | 0;
-        if ((fp & this.maskSmall) === 0) return i + 1;
+      // Positions relative to this piece keep the hot loops to one array read per byte.
+      let j = Math.max(min - start, 0);
+      for (const stop = Math.min(normal - start, piece.length); j < stop; j++) {
+        fp = ((fp << 1) + gear[piece[j]!]!) | 0;
+        if ((fp & maskSmall) === 0) return start + j + 1;
       }
-      for (const stop = Math.min(limit, end); i < stop; i++) {
-        fp = ((fp << 1) + gear[piece[i - start]!]!) | 0;
-        if ((fp & this.maskLarge) === 0) return i + 1;
+      for (const stop = Math.min(limit - start, piece.length); j < stop; j++) {
+        fp = ((fp << 1) + gear[piece[j]!]!) | 0;
+        if ((fp & maskLarge) === 0) return start + j + 1;
       }
-      if (end >= limit) break;
-      start = end;
+      start += piece.length;
+      if (start >= limit) break;
     }
     return limit;
   }

@@ -1,6 +1,6 @@
 // Collects sealed blobs into packs of about the target size and uploads each pack with
 // its own index file right after it, so a completed pack is reusable even when the
-// writer dies later. One pack uploads while the next fills: at most two in memory.
+// writer dies later. Up to two packs upload while the next fills: at most three in memory.
 import type { Backend } from './backend.js';
 import type { BlobIndex } from './blob-index.js';
 import { sha256, type RepositoryKeys } from './crypto.js';
@@ -11,11 +11,14 @@ export interface PackerStats {
   bytes: number;
 }
 
+/** Two uploads overlap the disk's or network's latency without holding many packs. */
+const MAX_UPLOADS = 2;
+
 export class Packer {
   private blobs: PackedBlob[] = [];
   private parts: Buffer[] = [];
   private size = 0;
-  private upload: Promise<void> = Promise.resolve();
+  private uploads: Promise<void>[] = [];
   readonly stats: PackerStats = { packs: 0, bytes: 0 };
 
   constructor(
@@ -32,32 +35,33 @@ export class Packer {
     if (this.size >= this.packSize) await this.flush();
   }
 
-  /** Starts uploading the pack being filled, after the previous upload has finished. */
+  /** Starts uploading the pack being filled, once fewer than MAX_UPLOADS are in progress. */
   async flush(): Promise<void> {
-    await this.upload;
     if (this.blobs.length === 0) return;
     const blobs = this.blobs;
     const parts = this.parts;
     this.blobs = [];
     this.parts = [];
     this.size = 0;
-    this.upload = this.write(blobs, parts);
-    // Failure surfaces at the next flush or close; this only keeps it from going unhandled meanwhile.
-    this.upload.catch(() => undefined);
+    while (this.uploads.length >= MAX_UPLOADS) await this.uploads.shift();
+    const upload = this.write(blobs, parts);
+    // Failure surfaces when the upload is awaited; this only keeps it from going unhandled meanwhile.
+    upload.catch(() => undefined);
+    this.uploads.push(upload);
   }
 
-  /** Drops the pack being filled and waits for an upload in progress (whose failure no longer matters). */
+  /** Drops the pack being filled and waits for uploads in progress (whose failure no longer matters). */
   async abandon(): Promise<void> {
     this.blobs = [];
     this.parts = [];
     this.size = 0;
-    await this.upload.catch(() => undefined);
+    await Promise.allSettled(this.uploads.splice(0));
   }
 
   /** Uploads everything still pending. */
   async close(): Promise<void> {
     await this.flush();
-    await this.upload;
+    while (this.uploads.length > 0) await this.uploads.shift();
   }
 
   private async write(blobs: PackedBlob[], parts: Buffer[]): Promise<void> {
