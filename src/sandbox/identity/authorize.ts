@@ -30,7 +30,7 @@ import { signInAccess } from './consent.js';
 import { servicePrincipalByAppId, userBySignInName, type StoredUser } from './directory-lookup.js';
 import { CODE_LIFETIME_MS, parseUserScopes, type AuthorizationCode, type UserSession } from './grants.js';
 import { applicationNotFound, IdentityError, missingParameter } from './oauth-errors.js';
-import { errorPage, sendHtml, signInPage } from './pages.js';
+import { errorPage, noticePage, sendHtml, signInPage } from './pages.js';
 import type { Sealer } from './sealed.js';
 import { authenticateUser, recordSignIn, tenantOfSignInName } from './sign-in.js';
 
@@ -304,7 +304,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, sandbox: Sandbox, 
     }
     return sendHtml(
       reply,
-      errorPage('You signed out of your account', "It's a good idea to close all browser windows."),
+      noticePage('You signed out of your account', "It's a good idea to close all browser windows."),
     );
   });
 }

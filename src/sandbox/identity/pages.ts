@@ -112,11 +112,15 @@ export function consentPage(form: ConsentPage): string {
   );
 }
 
-/** Microsoft's error page: shown instead of redirecting when the redirect URI cannot be trusted. */
-export function errorPage(title: string, message: string): string {
+function messagePage(title: string, message: string, className: string): string {
   return page(
     title,
     `    <h1>${escapeHtml(title)}</h1>
-    <p class="error">${escapeHtml(message)}</p>`,
+    <p class="${className}">${escapeHtml(message)}</p>`,
   );
 }
+
+/** Microsoft's error page: shown instead of redirecting when the redirect URI cannot be trusted. */
+export const errorPage = (title: string, message: string) => messagePage(title, message, 'error');
+
+export const noticePage = (title: string, message: string) => messagePage(title, message, 'notice');
