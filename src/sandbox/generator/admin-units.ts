@@ -1,0 +1,78 @@
+// Administrative units: assigned units by city holding users, groups and devices,
+// dynamic units whose members follow a rule, a hidden-membership unit, and scoped role
+// members (helpdesk and user administrators who manage only their unit).
+import type { AdministrativeUnit, ScopedRoleMembership } from '@microsoft/microsoft-graph-types';
+import { sampleOf, type GenerationContext, type Stored } from './context.js';
+import type { GeneratedGroups } from './groups.js';
+import { HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR, type RoleAssigner } from './roles.js';
+import type { GeneratedUsers } from './users.js';
+
+export function generateAdministrativeUnits(
+  context: GenerationContext,
+  assigner: RoleAssigner,
+  sources: { users: GeneratedUsers; groups: GeneratedGroups; deviceIds: readonly string[] },
+  count: number,
+): string[] {
+  const { random } = context;
+  const cities = [...sources.users.byCity.keys()];
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const city = cities[i % cities.length] as string;
+    const dynamic = i % 3 === 1;
+    const residents = sources.users.byCity.get(city) ?? [];
+    const id = random.uuid();
+    const unit: Stored<AdministrativeUnit> = {
+      id,
+      displayName: `${dynamic ? 'Dynamic' : 'Region'} - ${city}${i >= cities.length ? ` ${Math.floor(i / cities.length) + 1}` : ''}`,
+      description: random.chance(0.7)
+        ? `Users, groups and devices managed by the ${city} service desk`
+        : null,
+      visibility: i === 2 ? 'HiddenMembership' : null,
+      isMemberManagementRestricted: i === 0 ? true : null,
+      membershipType: dynamic ? 'Dynamic' : 'Assigned',
+      membershipRule: dynamic ? `(user.city -eq "${city}")` : null,
+      membershipRuleProcessingState: dynamic ? 'On' : null,
+      scopedRoleMembers: scopedRoleMembers(context, assigner, id, sources.users),
+    };
+    context.seed('administrativeUnits', unit);
+    context.seedLinks(
+      id,
+      'members',
+      (dynamic ? residents : sampleOf(random, residents, random.int(1, 200))).map((user) => user.id),
+    );
+    if (!dynamic) {
+      context.seedLinks(
+        id,
+        'members',
+        sampleOf(random, sources.groups.all, random.int(0, 5)).map((group) => group.id),
+      );
+      context.seedLinks(id, 'members', sampleOf(random, sources.deviceIds, random.int(0, 50)));
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+function scopedRoleMembers(
+  context: GenerationContext,
+  assigner: RoleAssigner,
+  administrativeUnitId: string,
+  users: GeneratedUsers,
+): ScopedRoleMembership[] {
+  const { random } = context;
+  const staff = users.byDepartment.get('IT') ?? users.members;
+  const members: ScopedRoleMembership[] = [];
+  for (const roleTemplateId of [HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR]) {
+    if (!random.chance(0.6)) continue;
+    for (const user of sampleOf(random, staff, random.int(1, 2))) {
+      assigner.assign(roleTemplateId, user.id, `/administrativeUnits/${administrativeUnitId}`);
+      members.push({
+        id: random.uuid(),
+        roleId: assigner.directoryRoleId(roleTemplateId),
+        administrativeUnitId,
+        roleMemberInfo: { id: user.id, displayName: user.displayName },
+      });
+    }
+  }
+  return members;
+}
