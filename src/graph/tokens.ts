@@ -3,14 +3,29 @@
 // acquisition is shared by every request waiting for it, and a token Graph rejects can be
 // replaced on demand.
 import { X509Certificate } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AuthError, ConfidentialClientApplication, type NodeAuthOptions } from '@azure/msal-node';
 import type { Dispatcher } from 'undici';
 import { GRAPH_SCOPE, type GraphCredential, type ResolvedConnection } from './config.js';
 import { GraphAuthenticationError } from './errors.js';
 import { FetchNetworkModule } from './network.js';
+import { backoffDelay, DEFAULT_BACKOFF, transientNetworkCode } from './retry.js';
 
 /** Renew this long before expiry so a token never runs out in the middle of a request. */
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+/** An unreachable or busy identity platform is tried again; a refused credential is not. */
+const TOKEN_RETRIES = 3;
+
+function isTransientTokenFailure(error: unknown): boolean {
+  if (transientNetworkCode(error)) return true;
+  if (!(error instanceof AuthError)) return false;
+  const status = (error as { status?: number }).status;
+  return (
+    ['network_error', 'temporarily_unavailable'].includes(error.errorCode) ||
+    status === 429 ||
+    (status !== undefined && status >= 500)
+  );
+}
 
 export interface AccessTokenSource {
   /** A valid token; `forceRefresh` discards the cached one (Graph rejected it). */
@@ -62,13 +77,17 @@ export class TokenProvider implements AccessTokenSource {
 
   private async acquire(forceRefresh: boolean): Promise<string> {
     let result;
-    try {
-      result = await this.application.acquireTokenByClientCredential({
-        scopes: [GRAPH_SCOPE],
-        skipCache: forceRefresh,
-      });
-    } catch (error) {
-      throw this.authenticationError(error);
+    for (let retry = 0; ; retry++) {
+      try {
+        result = await this.application.acquireTokenByClientCredential({
+          scopes: [GRAPH_SCOPE],
+          skipCache: forceRefresh,
+        });
+        break;
+      } catch (error) {
+        if (retry >= TOKEN_RETRIES || !isTransientTokenFailure(error)) throw this.authenticationError(error);
+        await delay(backoffDelay(retry, DEFAULT_BACKOFF));
+      }
     }
     if (!result?.accessToken) throw this.authenticationError(new Error('the answer held no access token'));
     const expiresAt = result.expiresOn?.getTime() ?? this.now() + 60 * 60_000;

@@ -92,9 +92,9 @@ describe('the pacing gate', () => {
     for (let index = 0; index < 10; index++) await gate.reserve(1);
     gate.answered(0.9);
     const started = Date.now();
-    for (let index = 0; index < 5; index++) await gate.reserve(1);
-    // 5 units at half of 0.1 per ms.
-    assert.ok(Date.now() - started >= 90, `took ${Date.now() - started} ms`);
+    for (let index = 0; index < 10; index++) await gate.reserve(1);
+    // 10 units at half of 0.1 per ms: 200 ms, against 100 ms at full pace.
+    assert.ok(Date.now() - started >= 160, `took ${Date.now() - started} ms`);
   });
 
   test('a 429 despite the pacing halves the pace; unhindered answers restore it', async () => {

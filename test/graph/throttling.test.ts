@@ -53,11 +53,15 @@ describe('Graph client under throttling and faults', () => {
         count('/devices', { $top: 25 }),
       ]);
       // Relationships of many objects in few round trips.
-      const groupIds: string[] = [];
-      for await (const group of client.list<Entity>('/groups', { $select: 'id' })) groupIds.push(group.id);
-      const members = await client.batch(
-        groupIds.map((id) => ({ id, url: `/groups/${id}/members?$select=id` })),
-      );
+      const relationships = async (collection: string, relation: string) => {
+        const ids: string[] = [];
+        for await (const item of client.list<Entity>(`/${collection}`, { $select: 'id' })) ids.push(item.id);
+        return client.batch(ids.map((id) => ({ id, url: `/${collection}/${id}/${relation}?$select=id` })));
+      };
+      const [members, memberships] = await Promise.all([
+        relationships('groups', 'members'),
+        relationships('users', 'memberOf'),
+      ]);
       const [audits, policies, configurations] = await Promise.all([
         count('/auditLogs/directoryAudits', { $top: 20 }),
         count('/identity/conditionalAccess/policies'),
@@ -73,6 +77,11 @@ describe('Graph client under throttling and faults', () => {
       assert.ok(
         members.every((answer) => answer.status === 200),
         'every group answered its members',
+      );
+      assert.equal(memberships.length, users);
+      assert.ok(
+        memberships.every((answer) => answer.status === 200),
+        'every user answered its groups',
       );
       assert.equal(counters.failed, 0);
       assert.ok(counters.retried > 0, 'faults were retried');
