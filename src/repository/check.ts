@@ -102,9 +102,18 @@ export async function checkRepository(store: Store, options: CheckOptions = {}):
     }
   }
 
+  const used = new Set<string>();
   for (const id of await store.snapshotIds()) {
     counts.snapshots += 1;
-    await checkSnapshot(store, id, badPacks, errors);
+    await checkSnapshot(store, id, badPacks, used, errors);
+  }
+  const unused = [...indexed].filter(
+    ([, blobs]) => !blobs.some((blob) => used.has(blob.id.toString('hex'))),
+  ).length;
+  if (unused > 0) {
+    notes.push(
+      `${unused} pack(s) hold nothing any snapshot uses (interrupted backups or forgotten snapshots); prune removes them`,
+    );
   }
 
   for (const lock of await listLocks(backend, keys, store.lockTimings)) {
@@ -143,20 +152,27 @@ async function verifyPack(
   }
 }
 
+/** Checks one snapshot's item list and adds every blob it uses to `used`. */
 async function checkSnapshot(
   store: Store,
   id: string,
   badPacks: Set<string>,
+  used: Set<string>,
   errors: CheckProblem[],
 ): Promise<void> {
   const file = snapshotFileName(id);
   try {
     const manifest = await store.loadManifest(id);
-    for (const { blob } of manifest.lookup) await store.readBlob(blob);
+    for (const { blob } of manifest.lookup) {
+      await store.readBlob(blob);
+      used.add(blob);
+    }
     let damaged = 0;
     let firstDamaged = '';
     for (const leaf of manifest.leaves) {
+      used.add(leaf);
       for (const item of parseLeaf(leaf, await store.readBlob(leaf))) {
+        for (const { blob } of item.content) used.add(blob);
         const unreadable = item.content.some(({ blob }) => {
           const location = store.index.find(Buffer.from(blob, 'hex'));
           return location === undefined || badPacks.has(location.pack);

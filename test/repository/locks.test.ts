@@ -2,8 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Repository, RepositoryLockedError } from '../../src/repository/index.js';
-import { PASSWORD, randomData, readAll, tempRepository } from './support.js';
+import { FsBackend, Repository, RepositoryLockedError } from '../../src/repository/index.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.js';
+import { PASSWORD, randomData, readAll, tempDir, tempRepository } from './support.js';
 
 test('several writers at once, sharing content, each commit a complete snapshot', async (t) => {
   const { backend, repository } = await tempRepository(t);
@@ -34,6 +37,28 @@ test('several writers at once, sharing content, each commit a complete snapshot'
   }
 });
 
+test('several writer processes back up into one repository at once', async (t) => {
+  const root = await tempDir(t);
+  const repo = join(root, 'repo');
+  const env = { TENANTVAULT_PASSWORD: PASSWORD, TENANTVAULT_REPO: repo };
+  assert.equal((await runCli(['repo', 'init', '--pack-size', '256KiB'], { env })).code, 0);
+  const sources = [0, 1, 2].map((n) => join(root, `source-${n}`));
+  for (const [n, source] of sources.entries()) {
+    await mkdir(source);
+    for (let i = 0; i < 20; i++) await writeFile(join(source, `${i}.bin`), randomData(`${n}-${i}`, 40_000));
+    await writeFile(join(source, 'shared.bin'), randomData('shared', 100_000));
+  }
+  const results = await Promise.all(sources.map((source) => runCli(['repo', 'backup-dir', source], { env })));
+  assert.deepEqual(
+    results.map((r) => r.code),
+    [0, 0, 0],
+    results.map((r) => r.stderr).join('\n'),
+  );
+  const repository = await Repository.open(new FsBackend(repo), PASSWORD);
+  assert.equal((await repository.listSnapshots()).length, 3);
+  assert.deepEqual((await repository.check({ readData: true })).errors, []);
+});
+
 test('prune waits for a live backup; afterwards it frees forgotten data and keeps the new snapshot', async (t) => {
   const { repository } = await tempRepository(t);
   const old = await repository.startSnapshot();
@@ -59,6 +84,9 @@ test('the grace period protects young unreferenced packs from prune', async (t) 
   const writer = await repository.startSnapshot();
   await writer.addItem({ path: 'x', id: 'x', content: randomData('x', 600_000) });
   await writer.abort(); // packs written, never referenced
+  const report = await repository.check();
+  assert.deepEqual(report.errors, [], 'unreferenced packs are not errors');
+  assert.ok(report.notes.some((note) => /hold nothing any snapshot uses/.test(note)));
   const result = await repository.prune(); // default grace: one hour
   assert.equal(result.packsDeleted, 0);
   assert.equal((await repository.prune({ graceMs: 0 })).packsDeleted > 0, true);

@@ -1,8 +1,11 @@
 // The S3 backend against a real S3-compatible server (s3rver) on 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import S3rver from 's3rver';
 import { Repository, S3Backend } from '../../src/repository/index.js';
+import { runCli } from '../support/cli.js';
 import { PASSWORD, randomData, readAll, tempDir, TEST_OPTIONS } from './support.js';
 
 async function startS3(t: Parameters<typeof tempDir>[0]): Promise<string> {
@@ -57,4 +60,24 @@ test('a repository on S3: write, read, check, forget and prune; packs use multip
   assert.deepEqual((await reopened.check({ readData: true })).errors, []);
   assert.equal((await readAll(await reopened.readItem(kept.id, 'only'))).toString(), 'left');
   await assert.rejects(Repository.open(backend, 'wrong'), /wrong password/);
+});
+
+test('the CLI reaches S3 through --repo s3://bucket/prefix and TENANTVAULT_S3_ENDPOINT', async (t) => {
+  const endpoint = await startS3(t);
+  const source = await tempDir(t);
+  await writeFile(join(source, 'note.txt'), 'stored on S3');
+  const env = {
+    TENANTVAULT_PASSWORD: PASSWORD,
+    TENANTVAULT_S3_ENDPOINT: endpoint,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  };
+  const repo = ['--repo', 's3://backups/cli'];
+  for (const args of [['init'], ['backup-dir', source], ['check', '--read-data']]) {
+    const result = await runCli(['repo', ...args, ...repo], { env });
+    assert.equal(result.code, 0, result.stderr);
+  }
+  const cat = await runCli(['repo', 'cat', 'latest', 'note.txt', ...repo], { env });
+  assert.equal(cat.stdout, 'stored on S3');
 });
