@@ -205,16 +205,15 @@ export class GraphTransport {
     return gate;
   }
 
-  emit(event: GraphEvent): void {
+  private emit(event: GraphEvent): void {
     this.options.onEvent?.(event);
   }
 
   async send<T>(prepared: PreparedRequest): Promise<GraphResponse<T>> {
     let tokenRenewed = false;
-    let renewToken = false;
+    let lastRetry: RetryReason | undefined;
     for (let attempt = 1; ; attempt++) {
-      const result = await this.attempt(prepared, attempt, renewToken);
-      renewToken = false;
+      const result = await this.attempt(prepared, attempt, lastRetry === 'token');
       if (result.status !== undefined && result.status >= 200 && result.status < 300) {
         this.counters.count(prepared.scope, 'ok');
         const headers = result.headers as Headers;
@@ -227,7 +226,8 @@ export class GraphTransport {
       }
       const retry = this.retryDecision(prepared, result, attempt, tokenRenewed);
       if (!retry) throw this.fail(prepared, result, attempt);
-      if (retry.reason === 'token') tokenRenewed = renewToken = true;
+      lastRetry = retry.reason;
+      if (retry.reason === 'token') tokenRenewed = true;
       this.counters.count(prepared.scope, 'retried');
       this.emit({
         type: 'retry',
