@@ -15,6 +15,7 @@ import {
 } from './config.js';
 import { deriveKeys, newMasterKey, randomName } from './crypto.js';
 import {
+  CorruptFileError,
   MissingFileError,
   RepositoryError,
   RepositoryExistsError,
@@ -113,8 +114,9 @@ export class Repository {
       let master: Buffer | undefined;
       try {
         master = await unwrapMasterKey(file.name, await backend.get(file.name), password);
-      } catch {
-        continue; // a damaged key file does not stop the others; check reports it
+      } catch (error) {
+        if (error instanceof CorruptFileError) continue; // the others may open; check reports it
+        throw error;
       }
       if (!master) continue;
       const keys = deriveKeys(master);
