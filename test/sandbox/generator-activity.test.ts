@@ -68,6 +68,14 @@ test('changes keep the directory realistic', () => {
     const user = store.collectionOf(String(id)) === 'users' ? store.find(String(id)) : undefined;
     return user ? [[user.id, user.accountEnabled] as const] : [];
   });
+  // A demo account as identity provisioning adds it: people sign in with it, so it stays.
+  const demo = {
+    id: 'demo-user',
+    userPrincipalName: 'alex@contoso.onmicrosoft.com',
+    userType: 'Member',
+    accountEnabled: true,
+  };
+  store.create('users', demo);
   clock.now += 60_000;
   const summary = applyRandomChanges(tenant, 500, new Random('more-changes'), () => clock.now);
   for (const change of summary.changes.filter((change) => change.kind === 'deleteUser')) {
@@ -77,6 +85,7 @@ test('changes keep the directory realistic', () => {
   for (const [id, enabled] of enabledBefore) {
     assert.equal(store.find(id)?.accountEnabled, enabled, 'administrators are never disabled');
   }
+  assert.equal(store.find(demo.id)?.accountEnabled, true, 'demo accounts are never deleted or disabled');
   for (const change of summary.changes.filter((change) => change.kind === 'addDevice')) {
     const device = store.find(change.id);
     const keys = [...store.collection('bitlockerRecoveryKeys').values()].filter(

@@ -76,8 +76,8 @@ interface ChangeResult {
 class TenantActivity {
   readonly store: DirectoryStore;
   private readonly logs: LogWriter;
-  /** Principals holding directory roles: never deleted or disabled, so admins can always sign in. */
-  private readonly protectedIds: Set<string>;
+  private readonly roleHolders: Set<string>;
+  private users: UserFactory | undefined;
 
   constructor(
     readonly tenant: Tenant,
@@ -86,7 +86,7 @@ class TenantActivity {
   ) {
     this.store = tenant.store;
     this.logs = new LogWriter(random, storeSubjects(this.store, random));
-    this.protectedIds = new Set(
+    this.roleHolders = new Set(
       [...this.store.collection('roleAssignments').values()].map(
         (assignment) => assignment.principalId as string,
       ),
@@ -132,6 +132,16 @@ class TenantActivity {
     return entry !== undefined;
   }
 
+  /**
+   * Administrators, and the members HR does not manage (no employeeId: the demo and
+   * service accounts people sign in to the sandbox with), are never deleted or disabled.
+   */
+  private mayRemove(user: Stored<User>): boolean {
+    return (
+      !this.roleHolders.has(user.id) && (user.userType === 'Guest' || typeof user.employeeId === 'string')
+    );
+  }
+
   private pick<T>(
     collection: string,
     accept: (object: Stored<T>) => boolean = () => true,
@@ -164,8 +174,7 @@ class TenantActivity {
       ['mobilePhone', 'Mobile', `+1 555 ${random.int(100, 999)} ${random.int(1000, 9999)}`],
       ['officeLocation', 'PhysicalDeliveryOfficeName', `Building ${random.int(1, 40)}`],
     ];
-    if (!this.protectedIds.has(user.id))
-      choices.push(['accountEnabled', 'AccountEnabled', !user.accountEnabled]);
+    if (this.mayRemove(user)) choices.push(['accountEnabled', 'AccountEnabled', !user.accountEnabled]);
     const [property, auditName, value] = random.pick(choices);
     this.store.update('users', user.id, { [property]: value });
     return this.result('updateUser', 'users', user.id, {
@@ -178,11 +187,7 @@ class TenantActivity {
   }
 
   private createUser(): ChangeResult {
-    const upns = new Set<string>();
-    for (const user of this.store.collection('users').values()) {
-      upns.add(String(user.userPrincipalName).split('@')[0] as string);
-    }
-    const factory = new UserFactory(this.random, this.tenant.info, upns);
+    const factory = this.userFactory();
     const user = this.random.chance(0.85)
       ? factory.member(this.now(), this.random.int(900000, 999999))
       : factory.guest(this.now());
@@ -206,8 +211,23 @@ class TenantActivity {
     });
   }
 
+  /** Made on first use: it indexes every user principal name in the tenant. */
+  private userFactory(): UserFactory {
+    if (!this.users) {
+      const nicknames = new Set<string>();
+      for (const user of this.store.collection('users').values()) {
+        nicknames.add(String(user.userPrincipalName).split('@')[0]?.toLowerCase() ?? '');
+      }
+      for (const entry of this.store.deletedItems('users')) {
+        nicknames.add(String(entry.object.userPrincipalName).split('@')[0]?.toLowerCase() ?? '');
+      }
+      this.users = new UserFactory(this.random, this.tenant.info, nicknames);
+    }
+    return this.users;
+  }
+
   private deleteUser(): ChangeResult | undefined {
-    const user = this.pick<User>('users', (candidate) => !this.protectedIds.has(candidate.id));
+    const user = this.pick<User>('users', (candidate) => this.mayRemove(candidate));
     if (!user) return undefined;
     this.store.delete('users', user.id);
     return this.result('deleteUser', 'users', user.id, {

@@ -20,6 +20,8 @@ export function generateAdministrativeUnits(
     const city = cities[i % cities.length] as string;
     const dynamic = i % 3 === 1;
     const residents = sources.users.byCity.get(city) ?? [];
+    // Dynamic units take the city's IT staff, so their members follow the rule exactly.
+    const itStaff = residents.filter((user) => user.department === 'IT');
     const id = random.uuid();
     const unit: Stored<AdministrativeUnit> = {
       id,
@@ -30,7 +32,7 @@ export function generateAdministrativeUnits(
       visibility: i === 2 ? 'HiddenMembership' : null,
       isMemberManagementRestricted: i === 0 ? true : null,
       membershipType: dynamic ? 'Dynamic' : 'Assigned',
-      membershipRule: dynamic ? `(user.city -eq "${city}")` : null,
+      membershipRule: dynamic ? `(user.city -eq "${city}") and (user.department -eq "IT")` : null,
       membershipRuleProcessingState: dynamic ? 'On' : null,
       scopedRoleMembers: scopedRoleMembers(context, assigner, id, sources.users),
     };
@@ -38,7 +40,7 @@ export function generateAdministrativeUnits(
     context.seedLinks(
       id,
       'members',
-      (dynamic ? residents : sampleOf(random, residents, random.int(1, 200))).map((user) => user.id),
+      (dynamic ? itStaff : sampleOf(random, residents, random.int(1, 200))).map((user) => user.id),
     );
     if (!dynamic) {
       context.seedLinks(

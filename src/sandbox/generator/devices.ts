@@ -111,10 +111,7 @@ export class DeviceFactory {
       enrollmentProfileName: null,
       onPremisesSyncEnabled: trustType === 'ServerAd' ? true : null,
       onPremisesLastSyncDateTime: trustType === 'ServerAd' ? iso(now - random.int(0, 3600_000)) : null,
-      physicalIds:
-        platform === 'Windows'
-          ? [`[HWID]:h:${random.int(1e15, 9e15)}`, `[USER-GID]:${random.uuid()}:${random.int(1e15, 9e15)}`]
-          : [],
+      physicalIds: platform === 'Windows' ? [`[HWID]:h:${random.int(1e15, 9e15)}`] : [],
       systemLabels: [],
       alternativeSecurityIds: [
         {

@@ -164,6 +164,8 @@ export function generateGroups(
   }
 
   const nestable: Stored<Group>[] = [...groups.security];
+  // A few large groups besides the company-wide ones: one per 200 groups, at most ten.
+  const largeUntil = groups.all.length + Math.min(10, Math.ceil(count / 200));
   for (let i = groups.all.length; i < count; i++) {
     const kind = weighted(random, [
       ['security', 40],
@@ -172,7 +174,11 @@ export function generateGroups(
       ['distribution', 7],
     ] as const);
     const name = groupName(random, i);
-    const group = add(kind, name, sampleOf(random, everyone, memberCount(random, everyone.length)));
+    const group = add(
+      kind,
+      name,
+      sampleOf(random, everyone, memberCount(random, everyone.length, i < largeUntil)),
+    );
     if (kind !== 'microsoft365' && nestable.length > 0 && random.chance(0.15)) {
       // Only earlier groups are nested, so membership never loops.
       context.seedLinks(group.id, 'members', idsOf(sampleOf(random, nestable, random.int(1, 3))));
@@ -186,10 +192,10 @@ function idsOf(objects: readonly { id: string }[]): string[] {
   return objects.map((object) => object.id);
 }
 
-/** Mostly small groups, some empty, a few with thousands of members. */
-function memberCount(random: Random, population: number): number {
+/** Mostly small groups, some empty; large ones have thousands of members. */
+function memberCount(random: Random, population: number, large: boolean): number {
+  if (large) return Math.min(population, random.int(1000, LARGEST_GROUP));
   if (random.chance(0.05)) return 0;
-  if (random.chance(0.01)) return Math.min(population, random.int(1000, LARGEST_GROUP));
   return Math.min(population, Math.floor(Math.exp(random.next() * 5)));
 }
 

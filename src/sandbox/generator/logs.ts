@@ -22,8 +22,8 @@ export const LOG_HISTORY_DAYS = 30;
 /** Interactive and non-interactive sign-ins per user over the history window. */
 const SIGN_INS_PER_USER = 3;
 const AUDITS_PER_USER = 0.5;
-const MAX_HISTORICAL_SIGN_INS = 100_000;
-const MAX_HISTORICAL_AUDITS = 30_000;
+const MAX_HISTORICAL_SIGN_INS = 60_000;
+const MAX_HISTORICAL_AUDITS = 20_000;
 
 export interface LogUser {
   id: string;

@@ -25,12 +25,13 @@ const LONG_NAME_SUFFIX =
 
 export class UserFactory {
   private readonly companyName: string;
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(
     private readonly random: Random,
     private readonly info: TenantInfo,
-    /** Every user principal name in use, lower-cased; new names are added as they are made. */
-    private readonly takenUpns: Set<string>,
+    /** The local parts of the user principal names in use; new ones are added as they are made. */
+    private readonly takenNicknames: Set<string>,
   ) {
     this.companyName = info.displayName;
   }
@@ -174,11 +175,16 @@ export class UserFactory {
     return plain;
   }
 
+  /** The next free mail nickname for a name: "jane.doe", "jane.doe2", ... */
   private uniqueNickname(base: string): string {
+    let suffix = this.nextSuffix.get(base) ?? 2;
     let candidate = base;
-    for (let n = 2; this.takenUpns.has(candidate); n++)
-      candidate = base.includes('#EXT#') ? base.replace('#EXT#', `${n}#EXT#`) : `${base}${n}`;
-    this.takenUpns.add(candidate);
+    while (this.takenNicknames.has(candidate)) {
+      candidate = base.endsWith('#EXT#') ? `${base.slice(0, -5)}${suffix}#EXT#` : `${base}${suffix}`;
+      suffix++;
+    }
+    this.nextSuffix.set(base, suffix);
+    this.takenNicknames.add(candidate);
     return candidate;
   }
 
