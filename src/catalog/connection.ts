@@ -1,0 +1,72 @@
+// Opens the catalog database a URL names: a file path or sqlite: URL is SQLite (the
+// embedded default), postgres:// or postgresql:// is PostgreSQL (scale-out).
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import { CatalogError } from './errors.js';
+import type { CatalogDatabase } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface CatalogConnection {
+  db: Kysely<CatalogDatabase>;
+  engine: Engine;
+}
+
+export const CATALOG_FILE_NAME = 'catalog.sqlite';
+
+/** The catalog of a data directory when no URL is configured. */
+export function defaultCatalogUrl(home: string): string {
+  return join(home, CATALOG_FILE_NAME);
+}
+
+const INT8_OID = 20;
+
+/** SQLite file path of a URL, or undefined when the URL is PostgreSQL's. */
+function sqlitePath(url: string): string | undefined {
+  if (/^postgres(ql)?:\/\//i.test(url)) return undefined;
+  if (url.startsWith('sqlite://')) return url.slice('sqlite://'.length);
+  if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new CatalogError(`catalog URL "${url}": use a file path, sqlite:<path> or postgres://…`);
+  }
+  return url;
+}
+
+function sqliteDialect(path: string): Dialect {
+  if (path === '') throw new CatalogError('the catalog URL names no SQLite file');
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  // WAL lets readers work while a backup writes; NORMAL sync is durable enough under WAL
+  // (a crash can lose the last commits, never corrupt) and the index can be rebuilt anyway.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 10000');
+  return new SqliteDialect({ database });
+}
+
+function postgresDialect(url: string): Dialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Counts and bigserial ids arrive as numbers, as they do from SQLite; catalog values
+    // stay far below 2^53.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection the server drops (restart, failover) is discarded by the pool and
+  // replaced on the next query; unhandled, its error would end the process.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
+}
+
+export function connect(url: string): CatalogConnection {
+  const path = sqlitePath(url);
+  const engine: Engine = path === undefined ? 'postgres' : 'sqlite';
+  const dialect = path === undefined ? postgresDialect(url) : sqliteDialect(path);
+  return { db: new Kysely<CatalogDatabase>({ dialect }), engine };
+}

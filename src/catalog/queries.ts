@@ -1,0 +1,254 @@
+// Reading the catalog: snapshots, the items present in one snapshot (paged by key), counts,
+// one object's history, and the changes between two snapshots (streamed).
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { CatalogError } from './errors.js';
+import { snapshotOf, versionOf, type ItemChange, type ItemVersion, type Snapshot } from './model.js';
+import type { CatalogDatabase } from './schema.js';
+import { snapshotRow } from './writes.js';
+
+type Db = Kysely<CatalogDatabase>;
+type VersionQuery = SelectQueryBuilder<CatalogDatabase, 'item_versions', object>;
+
+/** Position in (item type, object id) order. */
+type Key = [itemType: string, objectId: string];
+
+export interface ListItemsOptions {
+  itemType?: string;
+  /** Case-insensitive substring of the display name or object id. */
+  search?: string;
+  /** Items per page (default 100). */
+  limit?: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+}
+
+export interface ItemPage {
+  items: ItemVersion[];
+  /** Present when more items follow. */
+  nextCursor?: string;
+}
+
+export interface TypeCount {
+  itemType: string;
+  count: number;
+}
+
+const DIFF_PAGE_SIZE = 1000;
+
+export async function listSnapshots(db: Db, tenantId: string, workload?: string): Promise<Snapshot[]> {
+  const rows = await db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .$if(workload !== undefined, (query) => query.where('workload', '=', workload!))
+    .orderBy('workload')
+    .orderBy('seq')
+    .execute();
+  return rows.map(snapshotOf);
+}
+
+export async function getSnapshot(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  seq: number,
+): Promise<Snapshot> {
+  return snapshotOf(await snapshotRow(db, tenantId, workload, seq));
+}
+
+function versionsOf(db: Db, tenantId: string, workload: string): VersionQuery {
+  return db.selectFrom('item_versions').where('tenant_id', '=', tenantId).where('workload', '=', workload);
+}
+
+/** Versions present in snapshot `seq`: exactly one per object the snapshot holds. */
+function presentAt(query: VersionQuery, seq: number): VersionQuery {
+  return query.where('first_seen_seq', '<=', seq).where('last_seen_seq', '>=', seq);
+}
+
+function after(query: VersionQuery, key: Key | undefined): VersionQuery {
+  if (!key) return query;
+  return query.where((eb) => eb(eb.refTuple('item_type', 'object_id'), '>', eb.tuple(key[0], key[1])));
+}
+
+function inKeyOrder(query: VersionQuery): VersionQuery {
+  return query.orderBy('item_type').orderBy('object_id');
+}
+
+function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Key {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string')) {
+      return key as Key;
+    }
+  } catch {
+    // reported below
+  }
+  throw new CatalogError('the cursor is not one this catalog handed out');
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function matches(search: string) {
+  const pattern = containsPattern(search);
+  // ESCAPE spelled out: SQLite's LIKE has no escape character by default.
+  const like = (column: 'display_name' | 'object_id') =>
+    sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  return (eb: ExpressionBuilder<CatalogDatabase, 'item_versions'>) =>
+    eb.or([like('display_name'), like('object_id')]);
+}
+
+export async function listItems(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  seq: number,
+  options: ListItemsOptions = {},
+): Promise<ItemPage> {
+  const limit = options.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1) throw new CatalogError('limit must be a positive integer');
+  const { itemType, search } = options;
+  let query = presentAt(versionsOf(db, tenantId, workload), seq);
+  if (itemType !== undefined) query = query.where('item_type', '=', itemType);
+  if (search) query = query.where(matches(search));
+  query = after(query, options.cursor === undefined ? undefined : decodeCursor(options.cursor));
+  const rows = await inKeyOrder(query)
+    .selectAll()
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit).map(versionOf);
+  const last = items.at(-1);
+  return rows.length > limit && last
+    ? { items, nextCursor: encodeCursor([last.itemType, last.objectId]) }
+    : { items };
+}
+
+export async function countsByType(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  seq: number,
+): Promise<TypeCount[]> {
+  const rows = await presentAt(versionsOf(db, tenantId, workload), seq)
+    .select((eb) => ['item_type', eb.fn.countAll<number>().as('count')])
+    .groupBy('item_type')
+    .orderBy('item_type')
+    .execute();
+  return rows.map((row) => ({ itemType: row.item_type, count: Number(row.count) }));
+}
+
+/** Every version of an object, oldest first (of one type when given; ids are unique per type). */
+export async function history(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  objectId: string,
+  itemType?: string,
+): Promise<ItemVersion[]> {
+  const rows = await versionsOf(db, tenantId, workload)
+    .where('object_id', '=', objectId)
+    .$if(itemType !== undefined, (query) => query.where('item_type', '=', itemType!))
+    .selectAll()
+    .orderBy('first_seen_seq')
+    .orderBy('item_type')
+    .execute();
+  return rows.map(versionOf);
+}
+
+/** The newest version of an object, whether or not the newest snapshot still holds it. */
+export async function latestVersion(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  itemType: string,
+  objectId: string,
+): Promise<ItemVersion | undefined> {
+  const row = await versionsOf(db, tenantId, workload)
+    .where('item_type', '=', itemType)
+    .where('object_id', '=', objectId)
+    .selectAll()
+    .orderBy('first_seen_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && versionOf(row);
+}
+
+/** All rows of a query in key order, fetched page by page. */
+async function* streamInKeyOrder(query: VersionQuery): AsyncGenerator<ItemVersion> {
+  let key: Key | undefined;
+  for (;;) {
+    const rows = await inKeyOrder(after(query, key)).selectAll().limit(DIFF_PAGE_SIZE).execute();
+    for (const row of rows) yield versionOf(row);
+    const last = rows.at(-1);
+    if (!last || rows.length < DIFF_PAGE_SIZE) return;
+    key = [last.item_type, last.object_id];
+  }
+}
+
+/** Byte order of UTF-8, the order both engines sort object keys in. */
+function compareKeys(a: ItemVersion, b: ItemVersion): number {
+  return (
+    Buffer.compare(Buffer.from(a.itemType), Buffer.from(b.itemType)) ||
+    Buffer.compare(Buffer.from(a.objectId), Buffer.from(b.objectId))
+  );
+}
+
+/**
+ * What changed from snapshot `fromSeq` to `toSeq` (either may be the newer one), in key
+ * order. Objects unchanged across the range share one version and are never read: only
+ * versions that end inside the range (left) and versions that start inside it (arrived)
+ * are merged, page by page.
+ */
+export async function* diff(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  fromSeq: number,
+  toSeq: number,
+): AsyncGenerator<ItemChange> {
+  await snapshotRow(db, tenantId, workload, fromSeq);
+  await snapshotRow(db, tenantId, workload, toSeq);
+  const [older, newer] = fromSeq <= toSeq ? [fromSeq, toSeq] : [toSeq, fromSeq];
+  const forward = fromSeq <= toSeq;
+  const versions = versionsOf(db, tenantId, workload);
+  const left = streamInKeyOrder(presentAt(versions, older).where('last_seen_seq', '<', newer));
+  const arrived = streamInKeyOrder(presentAt(versions, newer).where('first_seen_seq', '>', older));
+
+  const change = (before?: ItemVersion, after?: ItemVersion): ItemChange => {
+    const [from, to] = forward ? [before, after] : [after, before];
+    const kind = from && to ? 'changed' : from ? 'removed' : 'added';
+    const current = (to ?? from)!;
+    return {
+      change: kind,
+      itemType: current.itemType,
+      objectId: current.objectId,
+      displayName: current.displayName,
+      from,
+      to,
+    };
+  };
+
+  let gone = await left.next();
+  let come = await arrived.next();
+  while (!gone.done || !come.done) {
+    const order = gone.done ? 1 : come.done ? -1 : compareKeys(gone.value, come.value);
+    if (order < 0) {
+      yield change(gone.value as ItemVersion, undefined);
+      gone = await left.next();
+    } else if (order > 0) {
+      yield change(undefined, come.value as ItemVersion);
+      come = await arrived.next();
+    } else {
+      // A new version with the old content (a change undone) is no change.
+      if (gone.value.versionHash !== come.value.versionHash) yield change(gone.value, come.value);
+      gone = await left.next();
+      come = await arrived.next();
+    }
+  }
+}
