@@ -1,7 +1,7 @@
 // Keys, sealed boxes (AES-256-GCM, random nonce) and payloads (flag + raw or zstd body).
 // See docs/repository-format.md, "Cryptography".
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { compress, decompress } from 'zstd-napi';
+import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 'node:crypto';
+import { Compressor, Decompressor } from 'zstd-napi';
 import { CorruptFileError } from './errors.js';
 
 export const NONCE_LENGTH = 12;
@@ -17,6 +17,17 @@ const MIN_SAVING = 0.03;
 /** Below this, compression cannot pay for the zstd frame header. */
 const MIN_COMPRESS_LENGTH = 64;
 const COMPRESSION_SAMPLE = 64 * 1024;
+
+// One zstd context each, reused: creating one per blob costs more than compressing a mail.
+const compressor = compressorAt(ZSTD_LEVEL);
+const sampleCompressor = compressorAt(1);
+const decompressor = new Decompressor();
+
+function compressorAt(compressionLevel: number): Compressor {
+  const created = new Compressor();
+  created.setParameters({ compressionLevel });
+  return created;
+}
 
 export interface RepositoryKeys {
   encryption: Buffer;
@@ -82,13 +93,13 @@ export function unseal(key: Buffer, box: Buffer, file: string): Buffer {
 function sampleCompresses(body: Buffer): boolean {
   if (body.length <= COMPRESSION_SAMPLE) return true;
   const sample = body.subarray(0, COMPRESSION_SAMPLE);
-  return compress(sample, { compressionLevel: 1 }).length <= sample.length * (1 - MIN_SAVING);
+  return sampleCompressor.compress(sample).length <= sample.length * (1 - MIN_SAVING);
 }
 
 /** Seals `body` as a payload, compressed when that pays (and `compressible` allows it). */
 export function sealPayload(keys: RepositoryKeys, body: Buffer, compressible = true): Buffer {
   if (compressible && body.length >= MIN_COMPRESS_LENGTH && sampleCompresses(body)) {
-    const packed = compress(body, { compressionLevel: ZSTD_LEVEL });
+    const packed = compressor.compress(body);
     if (packed.length <= body.length * (1 - MIN_SAVING)) {
       return seal(keys.encryption, [Buffer.of(FLAG_ZSTD), packed]);
     }
@@ -104,7 +115,7 @@ export function unsealPayload(keys: RepositoryKeys, box: Buffer, file: string): 
       return body;
     case FLAG_ZSTD:
       try {
-        return decompress(body);
+        return decompressor.decompress(body);
       } catch {
         throw new CorruptFileError(file, 'compressed data cannot be decompressed');
       }
@@ -117,8 +128,8 @@ export function blobIdOf(keys: RepositoryKeys, content: Buffer): Buffer {
   return createHmac('sha256', keys.blobId).update(content).digest();
 }
 
-export function sha256(data: Buffer): Buffer {
-  return createHash('sha256').update(data).digest();
+export function sha256(data: Buffer | string): Buffer {
+  return hash('sha256', data, 'buffer');
 }
 
 export function randomName(bytes = 16): string {

@@ -1,6 +1,5 @@
 // Snapshot manifests and their item lists: leaves (JSON arrays of items) and lookup
 // blobs (sorted key -> leaf records). See docs/repository-format.md, "Snapshots".
-import { createHash } from 'node:crypto';
 import { CorruptFileError, ItemNotFoundError } from './errors.js';
 import { sealPayload, sha256, unsealPayload, type RepositoryKeys } from './crypto.js';
 
@@ -74,7 +73,7 @@ export function summaryOf(id: string, manifest: Manifest): SnapshotSummary {
 
 /** Lookup key of an item's path ('p') or id ('i'): 4 bytes of SHA-256, as a number. */
 export function lookupKey(kind: 'p' | 'i', value: string): number {
-  return createHash('sha256').update(`${kind}\0${value}`).digest().readUInt32BE(0);
+  return sha256(`${kind}\0${value}`).readUInt32BE(0);
 }
 
 export type BlobReader = (blob: string) => Promise<Buffer>;

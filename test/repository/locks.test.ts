@@ -123,3 +123,25 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) out.push(item);
   return out;
 }
+
+test('prune repacks a pack that is mostly unused and keeps what is still needed', async (t) => {
+  const { repository } = await tempRepository(t);
+  const first = await repository.startSnapshot();
+  const kept = await first.addItem({ path: 'kept', id: 'kept', content: randomData('kept', 100_000) });
+  await first.addItem({ path: 'dropped', id: 'dropped', content: randomData('dropped', 300_000) });
+  await first.commit();
+  const second = await repository.startSnapshot();
+  await second.addItem({ path: 'kept', id: 'kept', existingContent: kept.content });
+  const latest = await second.commit();
+  await repository.forget({ last: 1 });
+  const before = await repository.stats();
+
+  const result = await repository.prune({ graceMs: 0 });
+  assert.equal(result.packsRepacked, 1);
+  assert.ok(result.bytesFreed >= 300_000);
+  assert.ok((await repository.stats()).storedBytes < before.storedBytes - 300_000);
+  assert.deepEqual((await repository.check({ readData: true })).errors, []);
+  assert.ok(
+    (await readAll(await repository.readItem(latest.id, 'kept'))).equals(randomData('kept', 100_000)),
+  );
+});
