@@ -6,6 +6,7 @@ import { CliError, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerRepoCommand } from './commands/repo.js';
+import { registerCatalogCommand } from './commands/catalog.js';
 
 export interface GlobalOptions {
   home: string;
@@ -33,6 +34,7 @@ export function buildProgram(version: string): Command {
 
   registerSandboxCommand(program);
   registerRepoCommand(program);
+  registerCatalogCommand(program);
 
   bindEnvironment(program);
   program.hook('preAction', (_root, action) => {
