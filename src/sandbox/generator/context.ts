@@ -14,11 +14,22 @@ export const DAY_MS = 24 * 3600 * 1000;
 export function flattenStrings(value: unknown): void {
   if (typeof value === 'string') {
     value.charCodeAt(0);
-  } else if (Array.isArray(value)) {
-    for (const item of value) flattenStrings(item);
-  } else if (value !== null && typeof value === 'object') {
-    for (const item of Object.values(value)) flattenStrings(item);
+  } else if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Array.isArray(value) ? value : Object.values(value)) flattenStrings(item);
   }
+}
+
+/**
+ * Marks a value that many generated objects share (a sign-in location, say): frozen, so
+ * nothing can change it in place for all of them at once, and already flat.
+ */
+export function shared<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) shared(item);
+    flattenStrings(value);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**

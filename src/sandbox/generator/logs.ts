@@ -14,7 +14,15 @@ import type {
 } from '@microsoft/microsoft-graph-types';
 import type { DirectoryStore } from '../directory/store.js';
 import type { Random } from '../random.js';
-import { DAY_MS, iso, toDirectoryObject, weighted, type GenerationContext, type Stored } from './context.js';
+import {
+  DAY_MS,
+  iso,
+  shared,
+  toDirectoryObject,
+  weighted,
+  type GenerationContext,
+  type Stored,
+} from './context.js';
 import { PLACES } from './names.js';
 
 /** Entra keeps 30 days of logs on P1/P2; the backup is the long-term copy. */
@@ -49,34 +57,38 @@ export interface LogSubjects {
   policies: readonly LogPolicy[];
 }
 
-const LOCATIONS: readonly SignInLocation[] = PLACES.map((place) => ({
-  city: place.city,
-  state: place.state,
-  countryOrRegion: place.countryCode,
-  geoCoordinates: { altitude: null, latitude: place.latitude, longitude: place.longitude },
-}));
+const LOCATIONS: readonly SignInLocation[] = shared(
+  PLACES.map((place) => ({
+    city: place.city,
+    state: place.state,
+    countryOrRegion: place.countryCode,
+    geoCoordinates: { altitude: null, latitude: place.latitude, longitude: place.longitude },
+  })),
+);
 
-const DEVICE_DETAILS: readonly DeviceDetail[] = [
-  ['Windows10', 'Edge 126.0.0'],
-  ['Windows10', 'Chrome 127.0.0'],
-  ['MacOs', 'Safari 17.5'],
-  ['Ios', 'Mobile Safari 17.5'],
-  ['Android', 'Chrome Mobile 126.0.6478'],
-  ['Windows10', 'Rich Client 16.0.17726'],
-  ['Ios', 'MSAL.iOS 1.4.0'],
-  ['Linux', 'Firefox 128.0'],
-].map(([operatingSystem, browser]) => ({
-  deviceId: '',
-  displayName: '',
-  operatingSystem,
-  browser,
-  isCompliant: false,
-  isManaged: false,
-  trustType: '',
-}));
+const DEVICE_DETAILS: readonly DeviceDetail[] = shared(
+  [
+    ['Windows10', 'Edge 126.0.0'],
+    ['Windows10', 'Chrome 127.0.0'],
+    ['MacOs', 'Safari 17.5'],
+    ['Ios', 'Mobile Safari 17.5'],
+    ['Android', 'Chrome Mobile 126.0.6478'],
+    ['Windows10', 'Rich Client 16.0.17726'],
+    ['Ios', 'MSAL.iOS 1.4.0'],
+    ['Linux', 'Firefox 128.0'],
+  ].map(([operatingSystem, browser]) => ({
+    deviceId: '',
+    displayName: '',
+    operatingSystem,
+    browser,
+    isCompliant: false,
+    isManaged: false,
+    trustType: '',
+  })),
+);
 
-const SUCCESS: SignInStatus = { errorCode: 0, failureReason: 'Other.', additionalDetails: null };
-const FAILURES: readonly (readonly [SignInStatus, number])[] = [
+const SUCCESS: SignInStatus = shared({ errorCode: 0, failureReason: 'Other.', additionalDetails: null });
+const FAILURES: readonly (readonly [SignInStatus, number])[] = shared([
   [
     {
       errorCode: 50126,
@@ -121,7 +133,7 @@ const FAILURES: readonly (readonly [SignInStatus, number])[] = [
     },
     2,
   ],
-];
+]);
 
 const CLIENT_APPS = [
   ['Browser', 60],
@@ -139,18 +151,24 @@ class AppliedPolicyPool {
     this.lists = [];
     for (let variant = 0; variant < 8; variant++) {
       this.lists.push(
-        policies.slice(0, 12).map((policy) => ({
-          id: policy.id,
-          displayName: policy.displayName,
-          enforcedGrantControls: policy.state === 'enabled' ? ['Mfa'] : [],
-          enforcedSessionControls: [],
-          result:
-            policy.state === 'disabled'
-              ? 'notEnabled'
-              : policy.state === 'enabledForReportingButNotEnforced'
-                ? random.pick(['reportOnlySuccess', 'reportOnlyNotApplied', 'reportOnlyInterrupted'] as const)
-                : random.pick(['success', 'notApplied'] as const),
-        })),
+        shared(
+          policies.slice(0, 12).map((policy) => ({
+            id: policy.id,
+            displayName: policy.displayName,
+            enforcedGrantControls: policy.state === 'enabled' ? ['Mfa'] : [],
+            enforcedSessionControls: [],
+            result:
+              policy.state === 'disabled'
+                ? 'notEnabled'
+                : policy.state === 'enabledForReportingButNotEnforced'
+                  ? random.pick([
+                      'reportOnlySuccess',
+                      'reportOnlyNotApplied',
+                      'reportOnlyInterrupted',
+                    ] as const)
+                  : random.pick(['success', 'notApplied'] as const),
+          })),
+        ),
       );
     }
   }
