@@ -19,6 +19,8 @@ export class Packer {
   private parts: Buffer[] = [];
   private size = 0;
   private uploads: Promise<void>[] = [];
+  /** Blobs added but not yet findable in the index (their pack is filling or uploading). */
+  private readonly unindexed = new Set<string>();
   readonly stats: PackerStats = { packs: 0, bytes: 0 };
 
   constructor(
@@ -28,7 +30,13 @@ export class Packer {
     private readonly packSize: number,
   ) {}
 
+  /** Whether a blob was added and its pack is not indexed yet (the index answers after that). */
+  holds(blob: string): boolean {
+    return this.unindexed.has(blob);
+  }
+
   async add(id: Buffer, type: BlobType, rawLength: number, sealed: Buffer): Promise<void> {
+    this.unindexed.add(id.toString('hex'));
     this.blobs.push({ id, type, offset: this.size, length: sealed.length, rawLength });
     this.parts.push(sealed);
     this.size += sealed.length;
@@ -52,6 +60,7 @@ export class Packer {
 
   /** Drops the pack being filled and waits for uploads in progress (whose failure no longer matters). */
   async abandon(): Promise<void> {
+    for (const blob of this.blobs) this.unindexed.delete(blob.id.toString('hex'));
     this.blobs = [];
     this.parts = [];
     this.size = 0;
@@ -69,6 +78,7 @@ export class Packer {
     const id = sha256(pack).toString('hex');
     await this.backend.put(packFileName(id), pack);
     await this.index.write([{ id, blobs }]);
+    for (const blob of blobs) this.unindexed.delete(blob.id.toString('hex'));
     this.stats.packs += 1;
     this.stats.bytes += pack.length;
   }

@@ -59,8 +59,6 @@ const LEAF_MAX_BYTES = 256 * 1024;
 
 export class SnapshotWriter {
   private readonly packer: Packer;
-  /** Blobs this writer has packed; the index learns them only once their pack is written. */
-  private readonly packed = new Set<string>();
   private leafItems: string[] = [];
   private leafBytes = 0;
   private readonly leaves: string[] = [];
@@ -115,7 +113,7 @@ export class SnapshotWriter {
 
   private checkExisting(refs: ContentRef[]): ContentRef[] {
     for (const ref of refs) {
-      if (!this.packed.has(ref.blob) && !this.store.index.has(Buffer.from(ref.blob, 'hex'))) {
+      if (!this.packer.holds(ref.blob) && !this.store.index.has(Buffer.from(ref.blob, 'hex'))) {
         throw new BlobNotFoundError(ref.blob);
       }
     }
@@ -142,11 +140,10 @@ export class SnapshotWriter {
   private async storeBlob(content: Buffer, type: BlobType): Promise<string> {
     const id = blobIdOf(this.store.keys, content);
     const hex = id.toString('hex');
-    if (this.packed.has(hex) || this.store.index.has(id)) {
+    if (this.packer.holds(hex) || this.store.index.has(id)) {
       this.counters.reusedBlobs += 1;
       return hex;
     }
-    this.packed.add(hex);
     this.counters.newBlobs += 1;
     await this.packer.add(id, type, content.length, sealPayload(this.store.keys, content));
     return hex;
