@@ -2,7 +2,9 @@
 // all three states whose conditions reference real users, groups, roles, applications
 // and locations of the tenant - the references a restore has to re-map.
 import type {
+  ConditionalAccessExternalTenants,
   ConditionalAccessGrantControls,
+  ConditionalAccessGuestOrExternalUserTypes,
   ConditionalAccessPolicy,
   ConditionalAccessSessionControls,
   CountryNamedLocation,
@@ -247,11 +249,13 @@ function policyConditions(
       excludeRoles: [],
       includeGuestsOrExternalUsers: forGuests
         ? {
-            guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest,b2bCollaborationMember' as never,
+            // A flags enum: Graph sends several members comma-separated in one string.
+            guestOrExternalUserTypes:
+              'internalGuest,b2bCollaborationGuest,b2bCollaborationMember' as ConditionalAccessGuestOrExternalUserTypes,
             externalTenants: {
               '@odata.type': '#microsoft.graph.conditionalAccessAllExternalTenants',
               membershipKind: 'all',
-            } as never,
+            } as ConditionalAccessExternalTenants,
           }
         : null,
       excludeGuestsOrExternalUsers: null,

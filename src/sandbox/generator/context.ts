@@ -38,6 +38,9 @@ export function shared<T>(value: T): T {
  */
 export type Stored<T> = T & { id: string; '@odata.type'?: string };
 
+/** A value of a derived Graph type nested inside an entity, with its `@odata.type`. */
+export type Typed<T> = T & { '@odata.type': string };
+
 export function toDirectoryObject<T>(object: Stored<T>): DirectoryObject {
   return object as unknown as DirectoryObject;
 }

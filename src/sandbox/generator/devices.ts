@@ -117,7 +117,7 @@ export class DeviceFactory {
         {
           type: 2,
           identityProvider: null,
-          key: Buffer.from(random.hex(40), 'hex').toString('base64') as never,
+          key: Buffer.from(random.hex(40), 'hex').toString('base64'),
         },
       ],
     };

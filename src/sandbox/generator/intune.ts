@@ -4,6 +4,7 @@
 import type {
   AndroidCompliancePolicy,
   AndroidGeneralDeviceConfiguration,
+  DeviceComplianceActionType,
   DeviceCompliancePolicy,
   DeviceCompliancePolicyAssignment,
   DeviceConfiguration,
@@ -12,13 +13,15 @@ import type {
   IosGeneralDeviceConfiguration,
   MacOSCompliancePolicy,
   MacOSGeneralDeviceConfiguration,
+  OmaSettingInteger,
+  OmaSettingString,
   Windows10CompliancePolicy,
   Windows10CustomConfiguration,
   Windows10EndpointProtectionConfiguration,
   Windows10GeneralConfiguration,
 } from '@microsoft/microsoft-graph-types';
 import type { Random } from '../random.js';
-import { iso, sampleOf, type GenerationContext, type Stored } from './context.js';
+import { iso, sampleOf, type GenerationContext, type Stored, type Typed } from './context.js';
 
 type Assignment = DeviceConfigurationAssignment & DeviceCompliancePolicyAssignment;
 
@@ -69,26 +72,28 @@ const CONFIGURATIONS: readonly [string, SettingsBuilder<DeviceConfiguration>][] 
   ],
   [
     'Windows - Custom OMA-URI settings',
-    (random) =>
-      ({
+    (random) => {
+      const omaSettings = [
+        {
+          '@odata.type': '#microsoft.graph.omaSettingInteger',
+          displayName: 'Disable consumer features',
+          description: null,
+          omaUri: './Device/Vendor/MSFT/Policy/Config/Experience/AllowWindowsConsumerFeatures',
+          value: 0,
+        } satisfies Typed<OmaSettingInteger>,
+        {
+          '@odata.type': '#microsoft.graph.omaSettingString',
+          displayName: 'Proxy server',
+          description: 'Corporate proxy',
+          omaUri: './Vendor/MSFT/Policy/Config/NetworkProxy/ProxyServer',
+          value: `proxy.corp.local:${random.pick([8080, 3128])}`,
+        } satisfies Typed<OmaSettingString>,
+      ];
+      return {
         '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
-        omaSettings: [
-          {
-            '@odata.type': '#microsoft.graph.omaSettingInteger',
-            displayName: 'Disable consumer features',
-            description: null,
-            omaUri: './Device/Vendor/MSFT/Policy/Config/Experience/AllowWindowsConsumerFeatures',
-            value: 0,
-          },
-          {
-            '@odata.type': '#microsoft.graph.omaSettingString',
-            displayName: 'Proxy server',
-            description: 'Corporate proxy',
-            omaUri: './Vendor/MSFT/Policy/Config/NetworkProxy/ProxyServer',
-            value: `proxy.corp.local:${random.pick([8080, 3128])}`,
-          },
-        ] as never,
-      }) satisfies Omit<Stored<Windows10CustomConfiguration>, 'id'>,
+        omaSettings,
+      } satisfies Omit<Stored<Windows10CustomConfiguration>, 'id'>;
+    },
   ],
   [
     'iOS - Device restrictions',
@@ -232,9 +237,9 @@ function assignments(random: Random, groupIds: readonly string[]): Assignment[] 
 
 /** Block on non-compliance, then notify and retire after grace periods. */
 function scheduledActions(random: Random): DeviceCompliancePolicy['scheduledActionsForRule'] {
-  const action = (actionType: string, gracePeriodHours: number) => ({
+  const action = (actionType: DeviceComplianceActionType, gracePeriodHours: number) => ({
     id: random.uuid(),
-    actionType: actionType as never,
+    actionType,
     gracePeriodHours,
     notificationTemplateId: '00000000-0000-0000-0000-000000000000',
     notificationMessageCCList: [],

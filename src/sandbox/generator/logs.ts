@@ -258,8 +258,7 @@ export class LogWriter {
               displayName: null,
               userPrincipalName: actor.userPrincipalName,
               ipAddress: '',
-              userType: null,
-            } as never,
+            },
             app: null,
           }
         : {

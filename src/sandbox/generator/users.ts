@@ -23,6 +23,8 @@ const LONG_NAME_SUFFIX =
   ' — Interim Regional Director of Strategic Partnerships, Enterprise Accounts and Public Sector Programmes' +
   ' (Europe, Middle East and Africa), acting on behalf of the Office of the Chief Commercial Officer';
 
+const EAST_ASIAN = /[\u3040-\u9fff\uac00-\ud7af]/;
+
 export class UserFactory {
   private readonly companyName: string;
   private readonly nextSuffix = new Map<string, number>();
@@ -164,10 +166,10 @@ export class UserFactory {
 
   private displayName(given: PersonName, surname: PersonName, employeeNumber: number): string {
     const random = this.random;
-    const plain =
-      given.ascii === given.display.toLowerCase()
-        ? `${given.display} ${surname.display}`
-        : `${surname.display} ${given.display}`;
+    // East Asian names are written family name first.
+    const plain = EAST_ASIAN.test(given.display)
+      ? `${surname.display} ${given.display}`
+      : `${given.display} ${surname.display}`;
     if (employeeNumber === 2 || random.chance(0.003))
       return `${plain}${LONG_NAME_SUFFIX}`.slice(0, random.int(201, 256));
     if (employeeNumber === 3 || random.chance(0.01)) return `${plain} ${random.pick(EMOJI)}`;
