@@ -4,7 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DirectoryStore } from '../../src/sandbox/directory/store.js';
-import { applyRandomChanges, generateTenant, startActivity } from '../../src/sandbox/generator/index.js';
+import {
+  appendLogs,
+  applyRandomChanges,
+  generateTenant,
+  startActivity,
+} from '../../src/sandbox/generator/index.js';
 import { Random } from '../../src/sandbox/random.js';
 import { Tenant } from '../../src/sandbox/tenant.js';
 
@@ -130,4 +135,27 @@ test('startActivity changes tenants as the clock moves and stops when asked', as
   clock.now += 60_000;
   await delay(1200);
   assert.equal(tenant.store.currentSeq, changed, 'nothing changes after stop()');
+});
+
+test('logs keep growing with the sandbox clock', () => {
+  const { tenant } = generated('logs');
+  const { store } = tenant;
+  const before = {
+    signIns: store.collection('signIns').size,
+    audits: store.collection('directoryAudits').size,
+  };
+  const from = START + 60_000;
+  const to = from + 24 * 3600 * 1000;
+  const written = appendLogs(store, new Random('logs'), from, to);
+  // 500 users sign in about three times in 30 days, so a day brings about fifty sign-ins.
+  assert.ok(written.signIns >= 30 && written.signIns <= 80, `${written.signIns} sign-ins`);
+  assert.ok(written.audits > 0);
+  assert.equal(store.collection('signIns').size, before.signIns + written.signIns);
+  assert.equal(store.collection('directoryAudits').size, before.audits + written.audits);
+  const fresh = [...store.collection('signIns').values()].filter(
+    (signIn) => Date.parse(String(signIn.createdDateTime)) >= from,
+  );
+  assert.equal(fresh.length, written.signIns);
+  assert.ok(fresh.every((signIn) => Date.parse(String(signIn.createdDateTime)) < to));
+  assert.deepEqual(appendLogs(store, new Random('logs'), to, to), { signIns: 0, audits: 0 });
 });

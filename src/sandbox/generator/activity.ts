@@ -12,7 +12,7 @@ import { POLICY_STATES } from './conditional-access.js';
 import { DeviceFactory } from './devices.js';
 import { GroupFactory } from './groups.js';
 import {
-  appendSignIns,
+  appendLogs,
   LogWriter,
   modified,
   randomObject,
@@ -506,7 +506,7 @@ export function startActivity(tenants: Tenant[], options: ActivityOptions): { st
       const changes = Math.floor(due);
       owed.set(tenant, due - changes);
       if (changes > 0) applyRandomChanges(tenant, changes, random, now);
-      appendSignIns(tenant.store, random, current - elapsedMs, current);
+      appendLogs(tenant.store, random, current - elapsedMs, current);
     }
     last = current;
   }, TICK_MS);

@@ -2,4 +2,4 @@
 // activity that keeps changing it afterwards.
 export { countsFor, generateTenant, type GenerateOptions, type TenantCounts } from './tenant-generator.js';
 export { applyRandomChanges, startActivity, type ActivityOptions, type ActivitySummary } from './activity.js';
-export { appendSignIns } from './logs.js';
+export { appendLogs } from './logs.js';

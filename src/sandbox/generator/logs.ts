@@ -316,8 +316,8 @@ export function target(
   };
 }
 
-/** Historical activity the tenant's admins and sync tools would have left. */
-const HISTORICAL_AUDITS: readonly ((user: LogUser, random: Random) => AuditEntry)[] = [
+/** Routine entries that admins, users and sync tools leave, before and after generation. */
+const BACKGROUND_AUDITS: readonly ((user: LogUser, random: Random) => AuditEntry)[] = [
   (user, random) => ({
     activity: 'Update user',
     category: 'UserManagement',
@@ -380,7 +380,7 @@ export function generateHistoricalLogs(
     if (!user) break;
     context.seed(
       'directoryAudits',
-      writer.audit(context.pastMs(LOG_HISTORY_DAYS), random.pick(HISTORICAL_AUDITS)(user, random)),
+      writer.audit(context.pastMs(LOG_HISTORY_DAYS), random.pick(BACKGROUND_AUDITS)(user, random)),
     );
   }
 }
@@ -400,19 +400,44 @@ export function randomObject(store: DirectoryStore, collection: string, random: 
   return objects.from(random.uuid()).next().value ?? objects.from().next().value;
 }
 
-/** Sign-ins users made between two moments, at the tenant's usual rate. */
-export function appendSignIns(store: DirectoryStore, random: Random, fromMs: number, toMs: number): number {
+/** How many of something happening `perUser` times per user over the history window fall between two moments. */
+function dueBetween(random: Random, users: number, perUser: number, fromMs: number, toMs: number): number {
+  const expected = (users * perUser * Math.max(0, toMs - fromMs)) / (LOG_HISTORY_DAYS * DAY_MS);
+  return Math.floor(expected) + (random.chance(expected % 1) ? 1 : 0);
+}
+
+/**
+ * The sign-ins and background audit entries (sync, self-service) a tenant produces
+ * between two moments of the sandbox clock, at the same rates as its history.
+ */
+export function appendLogs(
+  store: DirectoryStore,
+  random: Random,
+  fromMs: number,
+  toMs: number,
+): { signIns: number; audits: number } {
   const users = store.collection('users').size;
-  const expected = (users * SIGN_INS_PER_USER * Math.max(0, toMs - fromMs)) / (LOG_HISTORY_DAYS * DAY_MS);
-  const count = Math.floor(expected) + (random.chance(expected % 1) ? 1 : 0);
-  if (count === 0) return 0;
-  const writer = new LogWriter(random, storeSubjects(store, random));
-  let written = 0;
-  for (let i = 0; i < count; i++) {
-    const entry = writer.signIn(fromMs + Math.floor(random.next() * (toMs - fromMs)));
+  const signIns = dueBetween(random, users, SIGN_INS_PER_USER, fromMs, toMs);
+  const audits = dueBetween(random, users, AUDITS_PER_USER, fromMs, toMs);
+  const written = { signIns: 0, audits: 0 };
+  if (signIns + audits === 0) return written;
+  const subjects = storeSubjects(store, random);
+  const writer = new LogWriter(random, subjects);
+  const at = () => fromMs + Math.floor(random.next() * (toMs - fromMs));
+  for (let i = 0; i < signIns; i++) {
+    const entry = writer.signIn(at());
     if (!entry) continue;
     store.create('signIns', toDirectoryObject(entry));
-    written++;
+    written.signIns++;
+  }
+  for (let i = 0; i < audits; i++) {
+    const user = subjects.user();
+    if (!user) break;
+    store.create(
+      'directoryAudits',
+      toDirectoryObject(writer.audit(at(), random.pick(BACKGROUND_AUDITS)(user, random))),
+    );
+    written.audits++;
   }
   return written;
 }
