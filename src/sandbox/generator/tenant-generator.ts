@@ -16,6 +16,7 @@ import { generateRoleAssignments, generateRoleDefinitions, RoleAssigner } from '
 import { generateUsers } from './users.js';
 
 export interface GenerateOptions {
+  /** At least two: someone to lead the company and someone to report to them. */
   users: number;
   random: Random;
   /** The sandbox clock's time: creation dates and logs lie before it. */

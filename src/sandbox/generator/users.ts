@@ -27,6 +27,8 @@ const EAST_ASIAN = /[\u3040-\u9fff\uac00-\ud7af]/;
 
 export class UserFactory {
   private readonly companyName: string;
+  /** Exchange Online's routing domain, where every mailbox has a secondary address. */
+  private readonly routingDomain: string;
   private readonly nextSuffix = new Map<string, number>();
 
   constructor(
@@ -36,6 +38,7 @@ export class UserFactory {
     private readonly takenNicknames: Set<string>,
   ) {
     this.companyName = info.displayName;
+    this.routingDomain = info.defaultDomain.replace('.onmicrosoft.com', '.mail.onmicrosoft.com');
   }
 
   member(createdMs: number, employeeNumber: number): Stored<User> {
@@ -56,10 +59,7 @@ export class UserFactory {
       mail: upn,
       mailNickname: nickname,
       otherMails: random.chance(0.1) ? [`${nickname.replace(/'/g, '')}@${random.pick(GUEST_DOMAINS)}`] : [],
-      proxyAddresses: [
-        `SMTP:${upn}`,
-        `smtp:${nickname}@${this.info.defaultDomain.replace('.onmicrosoft.com', '.mail.onmicrosoft.com')}`,
-      ],
+      proxyAddresses: [`SMTP:${upn}`, `smtp:${nickname}@${this.routingDomain}`],
       jobTitle: random.chance(0.95) ? random.pick(JOB_TITLES[department]) : null,
       department,
       companyName: this.companyName,
