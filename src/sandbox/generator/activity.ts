@@ -21,6 +21,7 @@ import {
   type AuditEntry,
 } from './logs.js';
 import { DEPARTMENTS, JOB_TITLES } from './names.js';
+import { Nicknames } from './nicknames.js';
 import { UserFactory } from './users.js';
 
 export type ChangeKind =
@@ -221,7 +222,7 @@ class TenantActivity {
       for (const entry of this.store.deletedItems('users')) {
         nicknames.add(String(entry.object.userPrincipalName).split('@')[0]?.toLowerCase() ?? '');
       }
-      this.users = new UserFactory(this.random, this.tenant.info, nicknames);
+      this.users = new UserFactory(this.random, this.tenant.info, new Nicknames(nicknames));
     }
     return this.users;
   }

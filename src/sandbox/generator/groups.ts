@@ -7,6 +7,7 @@ import type { Random } from '../random.js';
 import type { TenantInfo } from '../tenant.js';
 import { iso, sampleOf, weighted, type GenerationContext, type Stored } from './context.js';
 import { DEPARTMENTS } from './names.js';
+import { Nicknames } from './nicknames.js';
 import type { GeneratedUsers } from './users.js';
 
 export type GroupKind =
@@ -35,7 +36,7 @@ const TOPICS = [
 ];
 
 export class GroupFactory {
-  private readonly takenNicknames = new Set<string>();
+  private readonly nicknames = new Nicknames();
 
   constructor(
     private readonly random: Random,
@@ -96,10 +97,7 @@ export class GroupFactory {
       .replace(/^-|-$/g, '')
       .slice(0, 40);
     const base = ascii || `group-${this.random.hex(6)}`;
-    let candidate = base;
-    for (let n = 2; this.takenNicknames.has(candidate.toLowerCase()); n++) candidate = `${base}${n}`;
-    this.takenNicknames.add(candidate.toLowerCase());
-    return candidate;
+    return this.nicknames.claim(base);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   phoneNumber,
   type PersonName,
 } from './names.js';
+import { Nicknames } from './nicknames.js';
 
 /** Graph caps displayName at 256 characters; names this long still exist in real tenants. */
 const LONG_NAME_SUFFIX =
@@ -29,13 +30,12 @@ export class UserFactory {
   private readonly companyName: string;
   /** Exchange Online's routing domain, where every mailbox has a secondary address. */
   private readonly routingDomain: string;
-  private readonly nextSuffix = new Map<string, number>();
 
   constructor(
     private readonly random: Random,
     private readonly info: TenantInfo,
-    /** The local parts of the user principal names in use; new ones are added as they are made. */
-    private readonly takenNicknames: Set<string>,
+    /** Nicknames in use: the local parts of user principal names. */
+    private readonly nicknames: Nicknames,
   ) {
     this.companyName = info.displayName;
     this.routingDomain = info.defaultDomain.replace('.onmicrosoft.com', '.mail.onmicrosoft.com');
@@ -47,7 +47,7 @@ export class UserFactory {
     const surname = random.pick(SURNAMES);
     const department = random.pick(DEPARTMENTS);
     const place = random.pick(PLACES);
-    const nickname = this.uniqueNickname(`${given.ascii}.${surname.ascii}`.replace(/[^a-z0-9.'-]/g, ''));
+    const nickname = this.nicknames.claim(`${given.ascii}.${surname.ascii}`.replace(/[^a-z0-9.'-]/g, ''));
     const upn = `${nickname}@${this.info.defaultDomain}`;
     const synced = random.chance(0.3);
     return {
@@ -125,7 +125,10 @@ export class UserFactory {
     const externalDomain = random.pick(GUEST_DOMAINS);
     const local = `${given.ascii}.${surname.ascii}`.replace(/[^a-z0-9.-]/g, '');
     const externalMail = `${local}@${externalDomain}`;
-    const nickname = this.uniqueNickname(`${local}_${externalDomain}#EXT#`);
+    const nickname = this.nicknames.claim(
+      `${local}_${externalDomain}#EXT#`,
+      (suffix) => `${local}${suffix}_${externalDomain}#EXT#`,
+    );
     const upn = `${nickname}@${this.info.defaultDomain}`;
     const accepted = random.chance(0.8);
     return {
@@ -177,19 +180,6 @@ export class UserFactory {
     return plain;
   }
 
-  /** The next free mail nickname for a name: "jane.doe", "jane.doe2", ... */
-  private uniqueNickname(base: string): string {
-    let suffix = this.nextSuffix.get(base) ?? 2;
-    let candidate = base;
-    while (this.takenNicknames.has(candidate)) {
-      candidate = base.endsWith('#EXT#') ? `${base.slice(0, -5)}${suffix}#EXT#` : `${base}${suffix}`;
-      suffix++;
-    }
-    this.nextSuffix.set(base, suffix);
-    this.takenNicknames.add(candidate);
-    return candidate;
-  }
-
   private licenses(): AssignedLicense[] {
     const random = this.random;
     const primary = weighted(random, [
@@ -221,7 +211,7 @@ export interface GeneratedUsers {
 
 export function generateUsers(context: GenerationContext, count: number): GeneratedUsers {
   const { random } = context;
-  const factory = new UserFactory(random, context.tenant.info, new Set());
+  const factory = new UserFactory(random, context.tenant.info, new Nicknames());
   const guestCount = Math.max(1, Math.round(count * 0.05));
   const result: GeneratedUsers = { members: [], guests: [], byDepartment: new Map(), byCity: new Map() };
   for (let i = 0; i < count - guestCount; i++) {
