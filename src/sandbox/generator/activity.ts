@@ -67,11 +67,9 @@ const CHANGE_WEIGHTS: readonly (readonly [ChangeKind, number])[] = [
   ['addDevice', 4],
 ];
 
-type Audit = Omit<AuditEntry, 'targets'> & { targets: AuditEntry['targets'] };
-
 interface ChangeResult {
   change: AppliedChange;
-  audit: Audit;
+  audit: AuditEntry;
 }
 
 class TenantActivity {
@@ -123,7 +121,7 @@ class TenantActivity {
     }
   }
 
-  writeAudit(audit: Audit): void {
+  writeAudit(audit: AuditEntry): void {
     this.store.create('directoryAudits', toDirectoryObject(this.logs.audit(this.now(), audit)));
   }
 
@@ -155,7 +153,7 @@ class TenantActivity {
     return undefined;
   }
 
-  private result(kind: ChangeKind, collection: string, id: string, audit: Audit): ChangeResult {
+  private result(kind: ChangeKind, collection: string, id: string, audit: AuditEntry): ChangeResult {
     return { change: { kind, collection, id }, audit };
   }
 
@@ -271,10 +269,10 @@ class TenantActivity {
 
   private membershipAudit(
     activity: string,
-    operationType: Audit['operationType'],
+    operationType: AuditEntry['operationType'],
     group: Stored<Group>,
     member: DirectoryObject,
-  ): Audit {
+  ): AuditEntry {
     const type = this.store.collectionOf(member.id) === 'groups' ? 'Group' : 'User';
     return {
       activity,
@@ -329,7 +327,7 @@ class TenantActivity {
     property: string,
     oldValue: unknown,
     newValue: unknown,
-  ): Audit {
+  ): AuditEntry {
     return {
       activity: 'Update conditional access policy',
       category: 'Policy',
@@ -377,7 +375,7 @@ class TenantActivity {
     property: string,
     oldValue: unknown,
     newValue: unknown,
-  ): Audit {
+  ): AuditEntry {
     return {
       activity,
       category: 'ApplicationManagement',

@@ -1,6 +1,7 @@
 // Fills a tenant's directory with generated data for all 14 Entra ID object types,
 // deterministic from the random source and the user count. Counts scale with the number
 // of users the way they do in real tenants.
+import { GLOBAL_ADMINISTRATOR } from '../directory/roles.js';
 import type { Random } from '../random.js';
 import type { Tenant } from '../tenant.js';
 import { generateAdministrativeUnits } from './admin-units.js';
@@ -79,7 +80,7 @@ export function generateTenant(tenant: Tenant, options: GenerateOptions): void {
   const policyIds = generateConditionalAccessPolicies(
     context,
     {
-      breakGlassUserIds: users.members.slice(0, 1).map((user) => user.id),
+      breakGlassUserIds: globalAdministrators(context),
       userIds: sampleOf(random, users.members, 50).map((user) => user.id),
       groupIds: policyGroupIds,
       appIds: apps.applications.map((app) => app.appId as string),
@@ -104,4 +105,15 @@ export function generateTenant(tenant: Tenant, options: GenerateOptions): void {
     counts.users,
   );
   context.store.finishSeeding();
+}
+
+/** The tenant's Global Administrators: kept out of Conditional Access so no policy locks them all out. */
+function globalAdministrators(context: GenerationContext): string[] {
+  const assignments = [...context.store.collection('roleAssignments').values()];
+  return assignments
+    .filter(
+      (assignment) =>
+        assignment.roleDefinitionId === GLOBAL_ADMINISTRATOR && assignment.directoryScopeId === '/',
+    )
+    .map((assignment) => assignment.principalId as string);
 }
