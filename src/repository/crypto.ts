@@ -14,8 +14,8 @@ const FLAG_ZSTD = 1;
 const ZSTD_LEVEL = 3;
 /** Compressed form is kept only when it saves at least this fraction. */
 const MIN_SAVING = 0.03;
-/** Below this, compression cannot pay for the zstd frame header. */
-const MIN_COMPRESS_LENGTH = 64;
+/** Below this, compression rarely pays for the zstd frame header. */
+const MIN_COMPRESS_LENGTH = 128;
 const COMPRESSION_SAMPLE = 64 * 1024;
 
 // One zstd context each, reused: creating one per blob costs more than compressing a mail.

@@ -71,9 +71,15 @@ export function summaryOf(id: string, manifest: Manifest): SnapshotSummary {
   return { id, time, hostname, tags, meta, items, size };
 }
 
-/** Lookup key of an item's path ('p') or id ('i'): 4 bytes of SHA-256, as a number. */
+/**
+ * Lookup key of an item's path ('p') or id ('i'): 32-bit FNV-1a of the UTF-8 bytes. Not
+ * a secret and collisions are checked, so a fast hash is enough (it runs twice per item).
+ */
 export function lookupKey(kind: 'p' | 'i', value: string): number {
-  return sha256(`${kind}\0${value}`).readUInt32BE(0);
+  const bytes = Buffer.from(`${kind}\0${value}`, 'utf8');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
 }
 
 export type BlobReader = (blob: string) => Promise<Buffer>;
