@@ -7,6 +7,7 @@ import { MICROSOFT_GRAPH_APP_ID } from '../../src/sandbox/directory/graph-permis
 import { GLOBAL_ADMINISTRATOR } from '../../src/sandbox/directory/roles.js';
 import { DirectoryStore, type DirectoryObject } from '../../src/sandbox/directory/store.js';
 import { generateTenant } from '../../src/sandbox/generator/index.js';
+import { Nicknames } from '../../src/sandbox/generator/nicknames.js';
 import { Random } from '../../src/sandbox/random.js';
 import { Tenant } from '../../src/sandbox/tenant.js';
 
@@ -373,4 +374,19 @@ test('logs span the last 30 days and mention real users', () => {
   }
   const organization = all('organization')[0];
   assert.equal(organization?.id, tenant.id);
+});
+
+test('nicknames are numbered past every taken one, whatever the case', () => {
+  const nicknames = new Nicknames(new Set(['jane.doe']));
+  assert.equal(nicknames.claim('jane.doe'), 'jane.doe2');
+  assert.equal(nicknames.claim('jane.doe'), 'jane.doe3');
+  assert.equal(nicknames.claim('Jane.Doe'), 'Jane.Doe4');
+  assert.equal(
+    nicknames.claim('ann_x.com#EXT#', (suffix) => `ann${suffix}_x.com#EXT#`),
+    'ann_x.com#EXT#',
+  );
+  assert.equal(
+    nicknames.claim('ann_x.com#EXT#', (suffix) => `ann${suffix}_x.com#EXT#`),
+    'ann2_x.com#EXT#',
+  );
 });

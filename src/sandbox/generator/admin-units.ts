@@ -15,13 +15,19 @@ export function generateAdministrativeUnits(
 ): string[] {
   const { random } = context;
   const cities = [...sources.users.byCity.keys()];
+  // Dynamic units take a city's IT staff, so their members follow the rule exactly.
+  const itStaffByCity = new Map(
+    [...sources.users.byCity].map(([city, residents]) => [
+      city,
+      residents.filter((user) => user.department === 'IT'),
+    ]),
+  );
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const city = cities[i % cities.length] as string;
     const dynamic = i % 3 === 1;
     const residents = sources.users.byCity.get(city) ?? [];
-    // Dynamic units take the city's IT staff, so their members follow the rule exactly.
-    const itStaff = residents.filter((user) => user.department === 'IT');
+    const itStaff = itStaffByCity.get(city) ?? [];
     const id = random.uuid();
     const unit: Stored<AdministrativeUnit> = {
       id,

@@ -11,8 +11,10 @@ export class Nicknames {
 
   /** Claims `base`, or `base` numbered by `withSuffix` when it is taken. */
   claim(base: string, withSuffix: (suffix: number) => string = (suffix) => `${base}${suffix}`): string {
-    let suffix = this.nextSuffix.get(base) ?? 2;
-    let candidate = base;
+    const next = this.nextSuffix.get(base);
+    let suffix = next ?? 2;
+    // A name claimed before is taken: go straight to its next number.
+    let candidate = next === undefined ? base : withSuffix(suffix++);
     while (this.taken.has(candidate.toLowerCase())) candidate = withSuffix(suffix++);
     this.nextSuffix.set(base, suffix);
     this.taken.add(candidate.toLowerCase());
