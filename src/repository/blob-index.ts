@@ -35,14 +35,15 @@ const PREAMBLE = 13;
 const RECORD_LENGTH = 49;
 /** A writer merges index files once there are more than this many. */
 export const COMPACT_THRESHOLD = 64;
-const MAX_ENTRIES_PER_FILE = 1_000_000;
+/** Compacted files hold this many entries each, so one lookup loads about 3 MB. */
+const ENTRIES_PER_RANGED_FILE = 65_536;
 const PARALLEL_READS = 8;
 
 export function indexFileName(name: string): string {
   return `index/${name}`;
 }
 
-function encodeIndex(keys: RepositoryKeys, packs: IndexedPack[]): { name: string; data: Buffer } {
+function encodeIndex(keys: RepositoryKeys, packs: IndexedPack[]): { hash: string; data: Buffer } {
   const count = packs.reduce((sum, pack) => sum + pack.blobs.length, 0);
   const order: { id: Buffer; pack: number; blob: PackedBlob }[] = [];
   packs.forEach((pack, number) =>
@@ -67,12 +68,23 @@ function encodeIndex(keys: RepositoryKeys, packs: IndexedPack[]): { name: string
   }
   // Random ids do not compress; storing raw saves the attempt.
   const data = sealPayload(keys, body, false);
-  return { name: sha256(data).toString('hex'), data };
+  return { hash: sha256(data).toString('hex'), data };
+}
+
+/** `<hash>` covers every blob id; `<lo>-<hi>-<hash>` only ids whose first 4 bytes (hex) lie in [lo, hi]. */
+function parseIndexName(name: string): { hash: string; range?: [string, string] } {
+  const ranged = /^([0-9a-f]{8})-([0-9a-f]{8})-([0-9a-f]{64})$/.exec(name);
+  return ranged ? { hash: ranged[3]!, range: [ranged[1]!, ranged[2]!] } : { hash: name };
+}
+
+function covers(name: string, idPrefix: string): boolean {
+  const { range } = parseIndexName(name);
+  return range === undefined || (range[0] <= idPrefix && idPrefix <= range[1]);
 }
 
 function decodeIndex(keys: RepositoryKeys, name: string, data: Buffer): IndexFile {
   const file = indexFileName(name);
-  if (sha256(data).toString('hex') !== name)
+  if (sha256(data).toString('hex') !== parseIndexName(name).hash)
     throw new CorruptFileError(file, 'content does not match its name (SHA-256)');
   const body = unsealPayload(keys, data, file);
   if (body.length < PREAMBLE || !body.subarray(0, 4).equals(MAGIC))
@@ -91,8 +103,9 @@ function decodeIndex(keys: RepositoryKeys, name: string, data: Buffer): IndexFil
 
 export class BlobIndex {
   private files: IndexFile[] = [];
-  private loading: Promise<void> | undefined;
-  /** Index files that could not be read at load time, by name. */
+  private listing: Promise<string[]> | undefined;
+  private readonly loads = new Map<string, Promise<void>>();
+  /** Index files that could not be read, by name. */
   readonly unreadable = new Map<string, string>();
 
   constructor(
@@ -100,15 +113,27 @@ export class BlobIndex {
     private readonly keys: RepositoryKeys,
   ) {}
 
-  /** Loads every index file once; damaged files are skipped and listed in `unreadable`. */
-  load(): Promise<void> {
-    this.loading ??= this.readAll();
-    return this.loading;
+  private names(): Promise<string[]> {
+    this.listing ??= listAll(this.backend, 'index/').then((files) =>
+      files.map((file) => file.name.slice('index/'.length)),
+    );
+    return this.listing;
   }
 
-  private async readAll(): Promise<void> {
-    const names = (await listAll(this.backend, 'index/')).map((file) => file.name.slice('index/'.length));
-    const queue = [...names];
+  /** Loads every index file once; damaged files are skipped and listed in `unreadable`. */
+  async load(): Promise<void> {
+    await this.loadFiles(await this.names());
+  }
+
+  /** Loads only the index files that can hold `id` (all whole-range files, one ranged file). */
+  async loadFor(id: Buffer): Promise<void> {
+    const prefix = id.toString('hex', 0, 4);
+    await this.loadFiles((await this.names()).filter((name) => covers(name, prefix)));
+  }
+
+  private async loadFiles(names: string[]): Promise<void> {
+    const todo = names.filter((name) => !this.loads.has(name));
+    const queue = [...todo];
     const worker = async () => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         try {
@@ -121,7 +146,9 @@ export class BlobIndex {
         }
       }
     };
-    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+    const batch = Promise.all(Array.from({ length: PARALLEL_READS }, worker)).then(() => undefined);
+    for (const name of todo) this.loads.set(name, batch);
+    await Promise.all(names.map((name) => this.loads.get(name)));
   }
 
   get fileCount(): number {
@@ -171,33 +198,45 @@ export class BlobIndex {
     );
   }
 
-  /** Writes one index file for `packs` and starts using it. */
-  async write(packs: IndexedPack[]): Promise<string> {
-    const { name, data } = encodeIndex(this.keys, packs);
+  /** Writes one index file for `packs` and starts using it; `ranged` names its id range. */
+  async write(packs: IndexedPack[], ranged = false): Promise<string> {
+    const { hash, data } = encodeIndex(this.keys, packs);
+    let name = hash;
+    if (ranged) {
+      const prefixes = packs
+        .flatMap((pack) => pack.blobs.map((blob) => blob.id.toString('hex', 0, 4)))
+        .sort();
+      name = `${prefixes[0]}-${prefixes.at(-1)}-${hash}`;
+    }
     await this.backend.put(indexFileName(name), data);
     this.files.push(decodeIndex(this.keys, name, data));
+    this.loads.set(name, Promise.resolve());
     return name;
   }
 
   /**
-   * Replaces every loaded index file by new files covering exactly `packs`: new files
-   * first, then the old ones are deleted, so a crash in between leaves duplicates only.
+   * Replaces every loaded index file by files covering exactly `packs`, split by blob id
+   * range so a reader loads only the part it needs. New files first, then the old ones
+   * are deleted, so a crash in between leaves duplicates only.
    */
   async replaceAll(packs: IndexedPack[]): Promise<void> {
     const old = this.files.map((file) => file.name);
     this.files = [];
-    let group: IndexedPack[] = [];
-    let entries = 0;
-    for (const pack of packs) {
-      if (entries + pack.blobs.length > MAX_ENTRIES_PER_FILE && group.length > 0) {
-        await this.write(group);
-        group = [];
-        entries = 0;
+    const entries = packs
+      .flatMap((pack) => pack.blobs.map((blob) => ({ pack: pack.id, blob })))
+      .sort((a, b) => Buffer.compare(a.blob.id, b.blob.id));
+    for (let start = 0; start < entries.length; start += ENTRIES_PER_RANGED_FILE) {
+      const byPack = new Map<string, PackedBlob[]>();
+      for (const { pack, blob } of entries.slice(start, start + ENTRIES_PER_RANGED_FILE)) {
+        const blobs = byPack.get(pack);
+        if (blobs) blobs.push(blob);
+        else byPack.set(pack, [blob]);
       }
-      group.push(pack);
-      entries += pack.blobs.length;
+      await this.write(
+        [...byPack].map(([id, blobs]) => ({ id, blobs })),
+        true,
+      );
     }
-    if (group.length > 0) await this.write(group);
     const kept = new Set(this.files.map((file) => file.name));
     for (const name of old) if (!kept.has(name)) await this.backend.delete(indexFileName(name));
   }

@@ -32,8 +32,8 @@ export class Store {
 
   /** Reads, decrypts and verifies one blob's content. */
   readonly readBlob = async (blob: string): Promise<Buffer> => {
-    await this.index.load();
     const id = Buffer.from(blob, 'hex');
+    await this.index.loadFor(id);
     const cached = this.itemListBlobs.get(blob);
     if (cached) return cached;
     const location = this.index.find(id);
