@@ -93,6 +93,14 @@ function snapshotRows(snapshots: SnapshotSummary[]): string {
   );
 }
 
+/** `repo ls | head` closes the pipe early: that ends the listing, it is not a failure. */
+function stopQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 /** Regular files under `root`, depth first in name order, as slash-separated relative paths. */
 async function* filesUnder(root: string, directory = root): AsyncIterable<string> {
   const entries = await readdir(directory, { withFileTypes: true });
@@ -206,6 +214,7 @@ export function registerRepoCommand(program: Command): void {
     .argument('<snapshot>')
     .action(async (reference: string, options: RepoOptions, command: Command) => {
       const { output } = contextOf(command);
+      stopQuietlyOnClosedPipe();
       const repository = await openRepository(options);
       const id = await repository.resolveSnapshot(reference);
       // One line per item so millions of items stream instead of piling up.
