@@ -80,7 +80,7 @@ export async function buildServer(sandbox: Sandbox, tls: KeyAndCertificate): Pro
     bodyLimit: BODY_LIMIT,
     logger: false,
     // Graph ids, skip tokens and delta tokens can make long URLs.
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
     return503OnClosing: true,
     forceCloseConnections: true,
   });

@@ -125,6 +125,7 @@ describe('users and groups', () => {
     const user = await createUser('restore.five');
     await call('DELETE', `/users/${user.id}`);
     await sandbox.admin('/clock', 'POST', { advanceMs: 31 * 24 * 3600 * 1000 });
+    token = await sandbox.appToken(); // the old token expired a month ago on the sandbox's clock
     assert.equal((await call('GET', `/directory/deletedItems/${user.id}`)).status, 404);
     assert.equal((await call('POST', `/directory/deletedItems/${user.id}/restore`)).status, 404);
   });

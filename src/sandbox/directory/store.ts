@@ -5,7 +5,13 @@
 export type DirectoryObject = { id: string } & Record<string, unknown>;
 
 /** Collections whose deleted objects go to /directory/deletedItems for 30 days. */
-export const SOFT_DELETABLE = new Set(['users', 'groups', 'applications', 'servicePrincipals', 'administrativeUnits']);
+export const SOFT_DELETABLE = new Set([
+  'users',
+  'groups',
+  'applications',
+  'servicePrincipals',
+  'administrativeUnits',
+]);
 
 export const SOFT_DELETE_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
@@ -33,6 +39,8 @@ export interface ChangeRecord {
 export class ObjectCollection {
   private readonly byId = new Map<string, DirectoryObject>();
   private sortedIds: string[] = [];
+  /** Bumped on every change, so derived orderings know when to rebuild. */
+  version = 0;
 
   constructor(readonly name: string) {}
 
@@ -49,6 +57,7 @@ export class ObjectCollection {
   }
 
   put(object: DirectoryObject): void {
+    this.version++;
     if (!this.byId.has(object.id)) {
       const at = this.indexAfter(object.id);
       this.sortedIds.splice(at, 0, object.id);
@@ -58,6 +67,7 @@ export class ObjectCollection {
 
   /** Fast path for generated data: ids are appended and sorted once at the end. */
   putUnsorted(object: DirectoryObject): void {
+    this.version++;
     if (!this.byId.has(object.id)) this.sortedIds.push(object.id);
     this.byId.set(object.id, object);
   }
@@ -69,6 +79,7 @@ export class ObjectCollection {
   remove(id: string): DirectoryObject | undefined {
     const object = this.byId.get(id);
     if (!object) return undefined;
+    this.version++;
     this.byId.delete(id);
     const at = this.indexAfter(id) - 1;
     if (this.sortedIds[at] === id) this.sortedIds.splice(at, 1);
@@ -353,7 +364,16 @@ export class DirectoryStore {
     created: boolean,
     links: LinkChange[],
   ): void {
-    const change: ChangeRecord = { seq: ++this.seq, at: this.now(), collection, id, kind, properties, created, links };
+    const change: ChangeRecord = {
+      seq: ++this.seq,
+      at: this.now(),
+      collection,
+      id,
+      kind,
+      properties,
+      created,
+      links,
+    };
     this.changes.push(change);
     for (const listener of this.listeners) listener(change);
   }
@@ -394,7 +414,8 @@ export class DirectoryStore {
       reverseLinks.push({ sourceId, relation });
       this.links.get(key)?.delete(id);
       const source = this.owners.get(sourceId);
-      if (source) this.record(source, sourceId, 'upsert', [], false, [{ relation, targetId: id, removed: true }]);
+      if (source)
+        this.record(source, sourceId, 'upsert', [], false, [{ relation, targetId: id, removed: true }]);
     }
     this.backLinks.delete(id);
     return { links, reverseLinks };

@@ -79,7 +79,8 @@ function toGraphRequest(item: BatchItem, authorization: string | undefined): Gra
   if (/^https?:/i.test(item.url))
     throw badRequest('Batch request urls must be relative to the version, like /users.');
   const relative = item.url.startsWith('/') ? item.url : `/${item.url}`;
-  const url = new URL(relative, 'https://batch.invalid');
+  // Clients that build requests from absolute URLs (the Graph SDK in Node) keep the version.
+  const url = new URL(relative.replace(/^\/v1\.0(?=\/|$)/, ''), 'https://batch.invalid');
   if (item.body !== undefined && !item.headers['content-type']) {
     throw badRequest('A Content-Type header is required for a batch request with a body.', 'BadRequest');
   }

@@ -11,7 +11,15 @@ import {
 } from './context.js';
 import { matchesFilter } from './filter.js';
 import { afterTime, newestFirst, readCursor, takePage } from './paging.js';
-import { matchesSearch, pageSize, parseQuery, project, requireHeaders, type QueryOptions } from './query.js';
+import {
+  countNeedsEventual,
+  matchesSearch,
+  pageSize,
+  parseQuery,
+  project,
+  requireHeaders,
+  type QueryOptions,
+} from './query.js';
 import { odataType, RESOURCE_BY_COLLECTION, type ResourceDefinition } from './resources.js';
 
 /** Graph returns at most 20 related objects inside an $expand. */
@@ -151,6 +159,23 @@ export function countCollection(context: GraphContext, resource: ResourceDefinit
   for (const object of context.tenant.store.collection(resource.collection).values())
     if (matches(object)) total++;
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(total) };
+}
+
+/** GET /{collection}/{id}/{relation}/$count (ConsistencyLevel: eventual, as for collections). */
+export function countRelation(
+  context: GraphContext,
+  resource: ResourceDefinition,
+  id: string,
+  relation: string,
+): GraphResponse {
+  requireRead(context, resource);
+  if (!parseQuery(context.request, undefined).eventual) throw countNeedsEventual();
+  findObject(context, resource, id);
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/plain' },
+    body: String(relationTargets(context, id, relation).length),
+  };
 }
 
 export function getObject(context: GraphContext, resource: ResourceDefinition, id: string): GraphResponse {

@@ -62,6 +62,9 @@ export function metadataContext(context: GraphContext, fragment: string): string
 
 /** The absolute URL of a path below /v1.0 with the given query, for nextLink / deltaLink. */
 export function graphUrl(context: GraphContext, path: string, query: Record<string, string>): string {
-  const search = new URLSearchParams(query).toString();
+  // Graph writes system query options with a literal "$" ($skiptoken=...), values encoded.
+  const search = Object.entries(query)
+    .map(([key, value]) => `${encodeURIComponent(key).replace(/^%24/, '$')}=${encodeURIComponent(value)}`)
+    .join('&');
   return `${context.sandbox.graphBaseUrl}${path}${search ? `?${search}` : ''}`;
 }

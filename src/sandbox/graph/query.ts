@@ -34,6 +34,12 @@ const KNOWN_OPTIONS = new Set([
   '$format',
 ]);
 
+export const countNeedsEventual = () =>
+  badRequest(
+    'Count is not currently supported. Add the ConsistencyLevel header with the value eventual.',
+    'Request_BadRequest',
+  );
+
 function parseList(value: string): string[] {
   return value
     .split(',')
@@ -105,12 +111,7 @@ export function parseQuery(request: GraphRequest, resource: ResourceDefinition |
   if (count !== null) {
     if (count !== 'true' && count !== 'false') throw badRequest(`Invalid value '${count}' for $count.`);
     options.count = count === 'true';
-    if (options.count && !eventual) {
-      throw badRequest(
-        'Count is not currently supported. Add the ConsistencyLevel header with the value eventual.',
-        'Request_BadRequest',
-      );
-    }
+    if (options.count && !eventual) throw countNeedsEventual();
   }
 
   const search = query.get('$search');

@@ -1,6 +1,13 @@
 // Maps a Graph request (method + path below /v1.0) to its handler.
 import { GraphError } from '../errors.js';
-import { countCollection, getNavigation, getObject, listCollection, listRelation } from './collections.js';
+import {
+  countCollection,
+  countRelation,
+  getNavigation,
+  getObject,
+  listCollection,
+  listRelation,
+} from './collections.js';
 import type { GraphContext, GraphResponse } from './context.js';
 import { delta } from './delta.js';
 import { getDeletedItem, listDeletedItems, purgeDeletedItem, restoreDeletedItem } from './deleted-items.js';
@@ -102,6 +109,10 @@ function resourceRoute(context: GraphContext, resource: ResourceDefinition, rest
   if (!resource.relations?.some((relation) => relation.name === name)) throw segmentNotFound(name);
   if (rest.length === 2) {
     if (method === 'GET') return listRelation(context, resource, id, name, false);
+    throw methodNotAllowed();
+  }
+  if (rest.length === 3 && third === '$count') {
+    if (method === 'GET') return countRelation(context, resource, id, name);
     throw methodNotAllowed();
   }
   if (rest.length === 3 && third === '$ref') {
