@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Command, Option } from 'commander';
+import { Command, type Option } from 'commander';
 import { UsageError } from './exit-codes.js';
 
 export const CONFIG_FILE_NAME = 'config.json';
@@ -20,12 +20,20 @@ export function envVariableFor(option: Option): string {
   return `TENANTVAULT_${snake.toUpperCase()}`;
 }
 
-/** Gives every option of every command its TENANTVAULT_* environment variable. */
-export function bindEnvironment(command: Command): void {
-  for (const option of command.options) {
-    if (!option.envVar && !option.negate && option.long !== '--version') option.env(envVariableFor(option));
+/**
+ * A Command whose options, and those of every subcommand created from it, read their
+ * TENANTVAULT_* environment variable. Commander wires an option to its variable when the
+ * option is added, so the variable must be set before that moment.
+ */
+export class EnvironmentBoundCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new EnvironmentBoundCommand(name);
   }
-  for (const sub of command.commands) bindEnvironment(sub);
+
+  override addOption(option: Option): this {
+    if (!option.envVar && !option.negate) option.env(envVariableFor(option));
+    return super.addOption(option);
+  }
 }
 
 export type ConfigFile = Record<string, unknown>;

@@ -6,6 +6,12 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 
+// `tenantvault … | head` closes the pipe early: that ends the output, it is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const code = await runProgram(process.argv, packageJson.version);
 // Long-running commands (sandbox, serve) keep the event loop alive and never reach here
 // until they stop; short ones set the code and let pending output drain.

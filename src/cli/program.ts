@@ -1,7 +1,7 @@
 // The `tenantvault` command: global options and conventions; each command lives in its
 // own module under src/cli/commands and registers itself here.
-import { Command, CommanderError, Option } from 'commander';
-import { applyConfigFile, bindEnvironment, readConfigFile, resolveHome } from './config.js';
+import { type Command, CommanderError, Option } from 'commander';
+import { applyConfigFile, EnvironmentBoundCommand, readConfigFile, resolveHome } from './config.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
@@ -24,7 +24,7 @@ export function contextOf(command: Command): CommandContext {
 }
 
 export function buildProgram(version: string): Command {
-  const program = new Command('tenantvault')
+  const program = new EnvironmentBoundCommand('tenantvault')
     .description('Backup for Microsoft 365 tenants through Microsoft Graph')
     .version(version)
     .addOption(new Option('--home <dir>', 'data directory for all state (default ~/.tenantvault)'))
@@ -36,7 +36,6 @@ export function buildProgram(version: string): Command {
   registerRepoCommand(program);
   registerCatalogCommand(program);
 
-  bindEnvironment(program);
   program.hook('preAction', (_root, action) => {
     const home = resolveHome(program.opts<GlobalOptions>().home);
     const config = readConfigFile(home);

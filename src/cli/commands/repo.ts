@@ -8,10 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import {
   hasRules,
-  openBackend,
   parseDuration,
   Repository,
-  type Backend,
   type RetentionRules,
   type SnapshotItem,
   type SnapshotSummary,
@@ -21,40 +19,13 @@ import { CliError, UsageError } from '../exit-codes.js';
 import { table } from '../output.js';
 import { contextOf } from '../program.js';
 import { secretFromEnvOrPrompt } from '../prompt.js';
-
-interface RepoOptions {
-  repo?: string;
-  s3Endpoint?: string;
-}
-
-function withRepoOptions(command: Command): Command {
-  // The variables are named here: commander only reads an option's variable when it is
-  // known as the option is added, which bindEnvironment (run later) cannot arrange.
-  return command
-    .addOption(
-      new Option('--repo <location>', 'repository: a directory or s3://bucket/prefix').env(
-        'TENANTVAULT_REPO',
-      ),
-    )
-    .addOption(
-      new Option('--s3-endpoint <url>', 'endpoint of S3-compatible storage (path-style addressing)').env(
-        'TENANTVAULT_S3_ENDPOINT',
-      ),
-    );
-}
-
-function backendOf(options: RepoOptions): Backend {
-  if (!options.repo) throw new UsageError('--repo (or TENANTVAULT_REPO) is required');
-  return openBackend(options.repo, { s3Endpoint: options.s3Endpoint });
-}
-
-function password(): Promise<string> {
-  return secretFromEnvOrPrompt('TENANTVAULT_PASSWORD', 'repository password: ');
-}
-
-async function openRepository(options: RepoOptions): Promise<Repository> {
-  return Repository.open(backendOf(options), await password());
-}
+import {
+  backendOf,
+  openRepository,
+  repositoryPassword,
+  withRepoOptions,
+  type RepoOptions,
+} from '../repository-options.js';
 
 const SIZE_UNITS: Record<string, number> = { '': 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
@@ -91,14 +62,6 @@ function snapshotRows(snapshots: SnapshotSummary[]): string {
       s.tags.join(','),
     ]),
   );
-}
-
-/** `repo ls | head` closes the pipe early: that ends the listing, it is not a failure. */
-function stopQuietlyOnClosedPipe(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
-  });
 }
 
 /** Regular files under `root`, depth first in name order, as slash-separated relative paths. */
@@ -153,7 +116,9 @@ export function registerRepoCommand(program: Command): void {
     .action(async (options: RepoOptions & { packSize?: number }, command: Command) => {
       const { output } = contextOf(command);
       const backend = backendOf(options);
-      const repository = await Repository.init(backend, await password(), { packSize: options.packSize });
+      const repository = await Repository.init(backend, await repositoryPassword(), {
+        packSize: options.packSize,
+      });
       output.result(
         { location: backend.location, id: repository.config.id },
         (r) => `created repository ${r.id} at ${r.location}`,
@@ -214,7 +179,6 @@ export function registerRepoCommand(program: Command): void {
     .argument('<snapshot>')
     .action(async (reference: string, options: RepoOptions, command: Command) => {
       const { output } = contextOf(command);
-      stopQuietlyOnClosedPipe();
       const repository = await openRepository(options);
       const id = await repository.resolveSnapshot(reference);
       // One line per item so millions of items stream instead of piling up.

@@ -1,6 +1,7 @@
 // Microsoft Graph's own service principal in every tenant, with the application
 // permissions (app roles) and delegated permissions (scopes) tenantvault asks for.
 // Ids are Microsoft's, so consent records look like the real ones.
+import type { AppRole, PermissionScope } from '@microsoft/microsoft-graph-types';
 
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const MICROSOFT_GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -64,3 +65,30 @@ export const BACKUP_APP_PERMISSIONS = [
 ] as const;
 
 export const SIGN_IN_APP_SCOPES = ['openid', 'profile', 'User.Read'] as const;
+
+/** The app roles Graph's service principal offers (application permissions). */
+export function graphAppRoles(): AppRole[] {
+  return APPLICATION_PERMISSIONS.map((permission) => ({
+    id: permission.id,
+    value: permission.value,
+    allowedMemberTypes: ['Application'],
+    displayName: permission.value,
+    description: `Allows the app to use ${permission.value} without a signed-in user.`,
+    isEnabled: true,
+    origin: 'Application',
+  }));
+}
+
+/** The scopes Graph's service principal offers (delegated permissions). */
+export function graphPermissionScopes(): PermissionScope[] {
+  return DELEGATED_PERMISSIONS.map((permission) => ({
+    id: permission.id,
+    value: permission.value,
+    type: 'User',
+    isEnabled: true,
+    adminConsentDisplayName: permission.value,
+    adminConsentDescription: `Allows the app to use ${permission.value} on behalf of the signed-in user.`,
+    userConsentDisplayName: permission.value,
+    userConsentDescription: `Allows the app to use ${permission.value} on your behalf.`,
+  }));
+}

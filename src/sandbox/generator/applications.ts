@@ -17,6 +17,8 @@ import type {
 import {
   APPLICATION_PERMISSIONS,
   DELEGATED_PERMISSIONS,
+  graphAppRoles,
+  graphPermissionScopes,
   MICROSOFT_GRAPH_APP_ID,
   type Permission,
 } from '../directory/graph-permissions.js';
@@ -165,25 +167,8 @@ export function ensureMicrosoftGraphServicePrincipal(
     appRoleAssignmentRequired: false,
     signInAudience: 'AzureADMultipleOrgs',
     tags: [],
-    appRoles: APPLICATION_PERMISSIONS.map((permission) => ({
-      id: permission.id,
-      value: permission.value,
-      displayName: permission.value,
-      description: `Allows the app to use ${permission.value} without a signed-in user.`,
-      allowedMemberTypes: ['Application'],
-      isEnabled: true,
-      origin: 'Application',
-    })),
-    oauth2PermissionScopes: DELEGATED_PERMISSIONS.map((permission) => ({
-      id: permission.id,
-      value: permission.value,
-      type: 'User',
-      isEnabled: true,
-      adminConsentDisplayName: permission.value,
-      adminConsentDescription: `Allows the app to use ${permission.value} on behalf of the signed-in user.`,
-      userConsentDisplayName: permission.value,
-      userConsentDescription: `Allows the app to use ${permission.value} on your behalf.`,
-    })),
+    appRoles: graphAppRoles(),
+    oauth2PermissionScopes: graphPermissionScopes(),
     passwordCredentials: [],
     keyCredentials: [],
   };

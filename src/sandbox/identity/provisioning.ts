@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppRole, PermissionScope, User } from '@microsoft/microsoft-graph-types';
+import type { User } from '@microsoft/microsoft-graph-types';
 import {
   APPLICATION_PERMISSIONS,
   BACKUP_APP_PERMISSIONS,
-  DELEGATED_PERMISSIONS,
+  graphAppRoles,
+  graphPermissionScopes,
   MICROSOFT_GRAPH_APP_ID,
   MICROSOFT_GRAPH_RESOURCE,
   SIGN_IN_APP_SCOPES,
@@ -95,31 +96,6 @@ const manualAppId = (sandbox: Sandbox, tenant: Tenant) =>
   stableUuid(sandbox, `${tenant.id}/manual-backup-app`);
 
 const appSecret = (sandbox: Sandbox, appId: string) => sandbox.derivedSecret(`client-secret/${appId}`);
-
-function graphAppRoles(): AppRole[] {
-  return APPLICATION_PERMISSIONS.map((permission) => ({
-    id: permission.id,
-    value: permission.value,
-    allowedMemberTypes: ['Application'],
-    displayName: permission.value,
-    description: `Allows the app to use ${permission.value} without a signed-in user.`,
-    isEnabled: true,
-    origin: 'Application',
-  }));
-}
-
-function graphPermissionScopes(): PermissionScope[] {
-  return DELEGATED_PERMISSIONS.map((permission) => ({
-    id: permission.id,
-    value: permission.value,
-    type: 'User',
-    isEnabled: true,
-    adminConsentDisplayName: permission.value,
-    adminConsentDescription: `Allows the app to use ${permission.value} on behalf of the signed-in user.`,
-    userConsentDisplayName: permission.value,
-    userConsentDescription: `Allows the app to use ${permission.value} on your behalf.`,
-  }));
-}
 
 /** Microsoft Graph's enterprise application, whose app roles and scopes consent refers to. */
 function ensureGraphServicePrincipal(sandbox: Sandbox, tenant: Tenant): void {
