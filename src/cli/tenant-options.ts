@@ -1,8 +1,8 @@
 // The options of every command that talks to a tenant through Graph: which tenant, which
 // app, and where its identity platform and Graph live (Microsoft's public cloud unless
 // told otherwise, e.g. the sandbox). The client secret comes from TENANTVAULT_CLIENT_SECRET
-// or a prompt, never from an argument; a certificate is a PEM file holding the
-// certificate and its private key.
+// or a prompt, never from an argument; a certificate and its private key are PEM files
+// (one file may hold both).
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { GraphConnectionConfig, GraphCredential } from '../graph/index.js';
@@ -13,6 +13,7 @@ export interface TenantOptions {
   tenant?: string;
   clientId?: string;
   certificate?: string;
+  certificateKey?: string;
   authority?: string;
   graphUrl?: string;
   caFile?: string;
@@ -25,9 +26,10 @@ export function withTenantOptions(command: Command): Command {
     .addOption(
       new Option(
         '--certificate <file>',
-        'PEM file with the app certificate and its private key (instead of TENANTVAULT_CLIENT_SECRET)',
+        'PEM file with the app certificate, and its private key unless --certificate-key names it (instead of TENANTVAULT_CLIENT_SECRET)',
       ),
     )
+    .addOption(new Option('--certificate-key <file>', "PEM file with the certificate's private key"))
     .addOption(
       new Option('--authority <url>', 'identity platform (default https://login.microsoftonline.com)'),
     )
@@ -54,12 +56,11 @@ function pemBlocks(pem: string, label: RegExp): string[] {
 
 async function credentialOf(options: TenantOptions): Promise<GraphCredential> {
   if (options.certificate) {
-    const pem = readPem(options.certificate, 'certificate file');
-    const [certificatePem] = pemBlocks(pem, /^CERTIFICATE$/);
-    const [privateKeyPem] = pemBlocks(pem, /PRIVATE KEY$/);
-    if (!certificatePem || !privateKeyPem) {
-      throw new UsageError(`${options.certificate} must hold a PEM certificate and its private key`);
-    }
+    const [certificatePem] = pemBlocks(readPem(options.certificate, 'certificate file'), /^CERTIFICATE$/);
+    const keyFile = options.certificateKey ?? options.certificate;
+    const [privateKeyPem] = pemBlocks(readPem(keyFile, 'private key file'), /PRIVATE KEY$/);
+    if (!certificatePem) throw new UsageError(`${options.certificate} holds no PEM certificate`);
+    if (!privateKeyPem) throw new UsageError(`${keyFile} holds no PEM private key`);
     return { kind: 'certificate', certificatePem, privateKeyPem };
   }
   return {
