@@ -20,19 +20,35 @@ async function* recordsOf(repository: Repository, snapshotId: string): AsyncIter
   }
 }
 
-export async function rebuild(catalog: Catalog, repository: Repository): Promise<RebuildReport> {
-  const replay: { snapshot: SnapshotSummary; meta: CatalogSnapshotMeta }[] = [];
-  let skippedSnapshots = 0;
+export interface CatalogedSnapshot {
+  snapshot: SnapshotSummary;
+  meta: CatalogSnapshotMeta;
+}
+
+/**
+ * The repository's snapshots that carry catalog meta, in the order rebuild gives them
+ * sequence numbers: the order they began, as when they were first recorded. Readers
+ * without a catalog number snapshots the same way.
+ */
+export async function catalogedSnapshots(
+  repository: Repository,
+): Promise<{ snapshots: CatalogedSnapshot[]; skipped: number }> {
+  const snapshots: CatalogedSnapshot[] = [];
+  let skipped = 0;
   for (const snapshot of await repository.listSnapshots()) {
     const meta = catalogSnapshotMeta(snapshot);
-    if (meta) replay.push({ snapshot, meta });
-    else skippedSnapshots += 1;
+    if (meta) snapshots.push({ snapshot, meta });
+    else skipped += 1;
   }
-  // Sequence numbers follow the order snapshots began, as they did when first recorded.
-  replay.sort(
+  snapshots.sort(
     (a, b) =>
       Date.parse(a.meta.startedAt) - Date.parse(b.meta.startedAt) || (a.snapshot.id < b.snapshot.id ? -1 : 1),
   );
+  return { snapshots, skipped };
+}
+
+export async function rebuild(catalog: Catalog, repository: Repository): Promise<RebuildReport> {
+  const { snapshots: replay, skipped: skippedSnapshots } = await catalogedSnapshots(repository);
 
   const tenants = [...new Set(replay.map(({ meta }) => meta.tenantId))];
   for (const tenantId of tenants) {
