@@ -1,0 +1,191 @@
+// `tenantvault directory diff` and `directory history`: what changed in a tenant's
+// directory between two snapshots, and the versions of one object. With --json, diff
+// writes JSON Lines (one changed item per line, then a summary line) so any size
+// streams; history writes one document.
+import { Option, type Command } from 'commander';
+import type { ChangeDetail, ComparedItem, ItemFilter } from '../../engine/directory/changes.js';
+import { compareSnapshots } from '../../engine/directory/compare.js';
+import { objectHistory, type ObjectHistory } from '../../engine/directory/history.js';
+import { resolveSnapshotReference, type ReadableSnapshot } from '../../engine/snapshot-reference.js';
+import type { DirectoryType } from '../../workloads/directory/item.js';
+import {
+  cataloguedSnapshots,
+  singleType,
+  tenantOf,
+  withBackupSourceOptions,
+  withBackupSources,
+  withTypeOption,
+  type BackupSourceOptions,
+} from '../directory-options.js';
+import type { Output } from '../output.js';
+import { contextOf } from '../program.js';
+
+const SNAPSHOT_HELP = 'snapshot: a number, latest, previous, latest~N or a repository snapshot id (prefix)';
+
+interface DiffOptions extends BackupSourceOptions {
+  type?: DirectoryType[];
+  id?: string[];
+}
+
+interface HistoryOptions extends BackupSourceOptions {
+  type?: DirectoryType[];
+  changes?: boolean;
+}
+
+/** One side of a comparison as the summary names it. */
+interface ComparedSide {
+  seq: number;
+  snapshotId: string;
+  finishedAt: string | null;
+}
+
+export interface DiffSummary {
+  from: ComparedSide;
+  to: ComparedSide;
+  added: number;
+  removed: number;
+  changed: number;
+  /** Log entries the compared log days gained. */
+  entriesAdded: number;
+}
+
+function sideOf(snapshot: ReadableSnapshot): ComparedSide {
+  return { seq: snapshot.seq, snapshotId: snapshot.repositorySnapshotId, finishedAt: snapshot.finishedAt };
+}
+
+function collectIds(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+const MARKS: Record<ComparedItem['change'], string> = { added: '+', removed: '-', changed: '~' };
+const MAX_VALUE_LENGTH = 120;
+
+function valueText(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+
+/** The lines that say what changed: property old → new, relationship +added -removed, log entries. */
+function detailLines(detail: ChangeDetail, indent: string): string[] {
+  const properties = detail.properties ?? [];
+  const relationships = detail.relationships ?? [];
+  const width = Math.max(
+    0,
+    ...[...properties.map((p) => p.property), ...relationships.map((r) => r.relationship)].map(
+      (name) => name.length,
+    ),
+  );
+  const lines = [
+    ...properties.map(
+      (p) => `${indent}${p.property.padEnd(width)}  ${valueText(p.old)} → ${valueText(p.new)}`,
+    ),
+    ...relationships.map(
+      (r) =>
+        `${indent}${r.relationship.padEnd(width)}  ${[...r.added.map((id) => `+${id}`), ...r.removed.map((id) => `-${id}`)].join(' ')}`,
+    ),
+  ];
+  if (detail.entries) {
+    const { before, after } = detail.entries;
+    const gained = after - before;
+    lines.push(`${indent}entries  ${before} → ${after} (${gained >= 0 ? '+' : ''}${gained})`);
+  }
+  return lines;
+}
+
+function changeText(item: ComparedItem): string {
+  const name = item.displayName && item.displayName !== item.id ? `  ${item.displayName}` : '';
+  return [`${MARKS[item.change]} ${item.type} ${item.id}${name}`, ...detailLines(item, '    ')].join('\n');
+}
+
+function sideText(side: ComparedSide): string {
+  return `snapshot ${side.seq} (${side.finishedAt ?? 'unfinished'})`;
+}
+
+function summaryText(summary: DiffSummary): string {
+  const entries = summary.entriesAdded !== 0 ? `, ${summary.entriesAdded} log entries added` : '';
+  return `${sideText(summary.from)} → ${sideText(summary.to)}: ${summary.added} added, ${summary.removed} removed, ${summary.changed} changed${entries}`;
+}
+
+/** Writes each compared item as it arrives and the summary last. */
+async function reportChanges(
+  output: Output,
+  changes: AsyncIterable<ComparedItem>,
+  sides: Pick<DiffSummary, 'from' | 'to'>,
+): Promise<void> {
+  const summary: DiffSummary = { ...sides, added: 0, removed: 0, changed: 0, entriesAdded: 0 };
+  for await (const item of changes) {
+    summary[item.change] += 1;
+    if (item.entries) summary.entriesAdded += item.entries.after - item.entries.before;
+    output.result(item, changeText);
+  }
+  output.result({ summary }, ({ summary }) => summaryText(summary));
+}
+
+function historyText(history: ObjectHistory): string {
+  const newest = history.versions.at(-1);
+  const lines = [`${history.type} ${history.id}  ${newest?.displayName ?? ''}`.trimEnd()];
+  history.versions.forEach((version, index) => {
+    const previous = history.versions[index - 1];
+    if (previous && version.firstSeenSeq > previous.lastSeenSeq + 1) {
+      lines.push(`  (not in snapshots ${previous.lastSeenSeq + 1}-${version.firstSeenSeq - 1})`);
+    }
+    const seen = `seen ${version.firstSeenAt} to ${version.lastSeenAt}`;
+    lines.push(
+      `  snapshots ${version.firstSeenSeq}-${version.lastSeenSeq}  ${seen}  ${version.displayName ?? ''}`.trimEnd(),
+    );
+    if (version.changes) {
+      const details = detailLines(version.changes, '      ');
+      lines.push(...(details.length > 0 ? details : ['      no change to show']));
+    }
+  });
+  if (newest && newest.lastSeenSeq < history.latestSeq) {
+    lines.push(`  (not in snapshots ${newest.lastSeenSeq + 1}-${history.latestSeq}: gone since)`);
+  }
+  return lines.join('\n');
+}
+
+export function registerDirectoryCompareCommands(directory: Command): void {
+  withTypeOption(withBackupSourceOptions(directory.command('diff')), 'compare only items of this type')
+    .description('what changed in the directory between two snapshots')
+    .argument('<from>', SNAPSHOT_HELP)
+    .argument('[to]', 'the snapshot to compare with', 'latest')
+    .addOption(new Option('--id <objectId>', 'compare only this object (repeatable)').argParser(collectIds))
+    .action(async (fromReference: string, toReference: string, options: DiffOptions, command: Command) => {
+      const { home, output } = contextOf(command);
+      const tenantId = tenantOf(options);
+      const filter: ItemFilter = {
+        types: options.type && new Set(options.type),
+        ids: options.id && new Set(options.id),
+      };
+      await withBackupSources(home, options, async ({ catalog, repository }) => {
+        const snapshots = await cataloguedSnapshots(catalog, tenantId);
+        const from = resolveSnapshotReference(fromReference, snapshots);
+        const to = resolveSnapshotReference(toReference, snapshots);
+        const changes = compareSnapshots({ catalog, repository, tenantId, from, to, filter });
+        await reportChanges(output, changes, { from: sideOf(from), to: sideOf(to) });
+      });
+    });
+
+  withTypeOption(withBackupSourceOptions(directory.command('history')), 'the type of the object')
+    .description('the versions of one directory object (or log day) across the snapshots')
+    .argument('<objectId>', 'object id, or the day (YYYY-MM-DD) of a log')
+    .option('--changes', 'show what changed from each version to the next')
+    .action(async (objectId: string, options: HistoryOptions, command: Command) => {
+      const { home, output } = contextOf(command);
+      const tenantId = tenantOf(options);
+      const type = singleType(options.type);
+      await withBackupSources(home, options, async ({ catalog, repository }) => {
+        await cataloguedSnapshots(catalog, tenantId);
+        const history = await objectHistory({
+          catalog,
+          repository,
+          tenantId,
+          objectId,
+          type,
+          withChanges: Boolean(options.changes),
+        });
+        output.result(history, historyText);
+      });
+    });
+}

@@ -1,0 +1,98 @@
+// What the commands that read a tenant's directory backups share (diff, history, ls,
+// show, export): which tenant, which item types, the repository and catalog they read,
+// and references that name no snapshot or object reported as usage errors (exit code 2).
+import { Option, type Command } from 'commander';
+import type { Catalog } from '../catalog/index.js';
+import { BadReferenceError, type SnapshotEntry } from '../engine/snapshot-reference.js';
+import type { Repository } from '../repository/index.js';
+import {
+  DIRECTORY_TYPES,
+  DIRECTORY_WORKLOAD,
+  isDirectoryType,
+  type DirectoryType,
+} from '../workloads/directory/item.js';
+import { openCatalog, withCatalogOption, type CatalogOptions } from './catalog-options.js';
+import { UsageError } from './exit-codes.js';
+import { openRepository, withRepoOptions, type RepoOptions } from './repository-options.js';
+
+export interface BackupSourceOptions extends RepoOptions, CatalogOptions {
+  tenant?: string;
+}
+
+export interface BackupSources {
+  repository: Repository;
+  catalog: Catalog;
+}
+
+/** --tenant naming whose snapshots to read. */
+export function withTenantOption(command: Command): Command {
+  return command.addOption(new Option('--tenant <id>', 'tenant whose directory snapshots to read'));
+}
+
+/**
+ * Where the backups are: the repository and catalog options, and --tenant unless the
+ * command adds the tenant options itself (it also reaches the live tenant).
+ */
+export function withBackupSourceOptions(command: Command, { tenantOption = true } = {}): Command {
+  withCatalogOption(withRepoOptions(command));
+  return tenantOption ? withTenantOption(command) : command;
+}
+
+export function tenantOf(options: { tenant?: string }): string {
+  if (!options.tenant) throw new UsageError('--tenant (or TENANTVAULT_TENANT) is required');
+  return options.tenant;
+}
+
+function parseType(value: string, previous: DirectoryType[] | undefined): DirectoryType[] {
+  if (!isDirectoryType(value)) {
+    throw new UsageError(`unknown item type "${value}"; the types are ${DIRECTORY_TYPES.join(', ')}`);
+  }
+  return [...(previous ?? []), value];
+}
+
+/** --type, repeatable; absent means every type. */
+export function withTypeOption(command: Command, description: string): Command {
+  return command.addOption(new Option('--type <type>', `${description} (repeatable)`).argParser(parseType));
+}
+
+/** Opens the catalog for `work` and closes it after; a reference to nothing is a usage error. */
+export async function withCatalog<T>(
+  home: string,
+  options: CatalogOptions,
+  work: (catalog: Catalog) => Promise<T>,
+): Promise<T> {
+  const catalog = await openCatalog(home, options);
+  try {
+    return await work(catalog);
+  } catch (error) {
+    if (error instanceof BadReferenceError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await catalog.close();
+  }
+}
+
+/** Opens the repository and the catalog for `work`, as withCatalog does. */
+export async function withBackupSources<T>(
+  home: string,
+  options: BackupSourceOptions,
+  work: (sources: BackupSources) => Promise<T>,
+): Promise<T> {
+  const repository = await openRepository(options);
+  return withCatalog(home, options, (catalog) => work({ repository, catalog }));
+}
+
+/** The tenant's directory snapshots in the catalog; none is an error that says how to get some. */
+export async function cataloguedSnapshots(catalog: Catalog, tenantId: string): Promise<SnapshotEntry[]> {
+  const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
+  if (snapshots.length > 0) return snapshots;
+  throw new UsageError(
+    `the catalog has no directory snapshots of tenant ${tenantId}: back it up, or run "tenantvault catalog rebuild" for its repository`,
+  );
+}
+
+/** The one type a command about a single object may be given. */
+export function singleType(types: DirectoryType[] | undefined): DirectoryType | undefined {
+  if ((types?.length ?? 0) > 1) throw new UsageError('give --type once: the command is about one object');
+  return types?.[0];
+}
