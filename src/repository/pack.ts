@@ -2,7 +2,7 @@
 // each pack is self-describing. See docs/repository-format.md, "Pack files".
 import type { Backend } from './backend.js';
 import { CorruptFileError } from './errors.js';
-import { sealPayload, sha256, unsealPayload, type RepositoryKeys } from './crypto.js';
+import { payloadOf, SEAL_OVERHEAD, sealInto, sha256, unsealPayload, type RepositoryKeys } from './crypto.js';
 
 export const BlobType = { data: 0, leaf: 1, lookup: 2 } as const;
 export type BlobType = (typeof BlobType)[keyof typeof BlobType];
@@ -32,8 +32,19 @@ export function packIdOfFile(name: string): string | undefined {
   return match?.[1];
 }
 
-/** Header box and its length field, to append after the blobs. */
-export function packTrailer(keys: RepositoryKeys, blobs: PackedBlob[]): Buffer {
+/** What the header says of a blob (its offset follows from the blobs before it). */
+export type HeaderEntry = Omit<PackedBlob, 'offset'>;
+
+/** Bytes after the blobs: the header box (stored raw) and its length field. */
+export function trailerLength(count: number): number {
+  return SEAL_OVERHEAD + 9 + count * HEADER_ENTRY_LENGTH + LENGTH_FIELD;
+}
+
+/**
+ * Writes the header box and its length field at `offset` of `target`, which must have
+ * trailerLength(blobs.length) bytes there. Returns the header body (the pack's blob list).
+ */
+export function writeTrailer(key: Buffer, blobs: HeaderEntry[], target: Buffer, offset: number): Buffer {
   const body = Buffer.alloc(HEADER_MAGIC.length + 1 + 4 + blobs.length * HEADER_ENTRY_LENGTH);
   HEADER_MAGIC.copy(body, 0);
   body.writeUInt8(HEADER_VERSION, 4);
@@ -47,14 +58,13 @@ export function packTrailer(keys: RepositoryKeys, blobs: PackedBlob[]): Buffer {
     position += HEADER_ENTRY_LENGTH;
   }
   // Stored raw so a pack's size follows from its index entries (see expectedPackSize).
-  const box = sealPayload(keys, body, false);
-  const length = Buffer.alloc(LENGTH_FIELD);
-  length.writeUInt32LE(box.length);
-  return Buffer.concat([box, length]);
+  const boxLength = sealInto(key, payloadOf(body, false), target, offset);
+  target.writeUInt32LE(boxLength, offset + boxLength);
+  return body;
 }
 
 /** Decodes a header body into blob entries with their offsets. */
-function parseHeader(file: string, body: Buffer): PackedBlob[] {
+export function parseHeader(file: string, body: Buffer): PackedBlob[] {
   if (body.length < 9 || !body.subarray(0, 4).equals(HEADER_MAGIC))
     throw new CorruptFileError(file, 'bad pack header');
   if (body.readUInt8(4) > HEADER_VERSION) throw new CorruptFileError(file, 'pack header version is unknown');
@@ -124,7 +134,5 @@ export function parsePack(keys: RepositoryKeys, file: string, data: Buffer): Pac
 
 /** Exact size a pack with these blobs has; lets check spot truncation without reading it. */
 export function expectedPackSize(blobs: { length: number }[]): number {
-  // Header body (9 + 41 n), stored raw, sealed with nonce, flag and tag.
-  const stored = blobs.reduce((sum, blob) => sum + blob.length, 0);
-  return stored + 12 + 1 + 9 + blobs.length * HEADER_ENTRY_LENGTH + 16 + LENGTH_FIELD;
+  return blobs.reduce((sum, blob) => sum + blob.length, 0) + trailerLength(blobs.length);
 }

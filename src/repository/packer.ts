@@ -1,10 +1,17 @@
-// Collects sealed blobs into packs of about the target size and uploads each pack with
-// its own index file right after it, so a completed pack is reusable even when the
-// writer dies later. Up to two packs upload while the next fills: at most three in memory.
+// Collects blobs into packs of about the target size and uploads each pack with its own
+// index file right after it, so a completed pack is reusable even when the writer dies
+// later. Compression, encryption and packing run on the pack thread (pack-thread.ts):
+// blobs go there in batches and come back as finished packs, which are uploaded here.
+// In memory at most: three batches, the pack being filled and two uploading.
+import { extname } from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Backend } from './backend.js';
 import type { BlobIndex } from './blob-index.js';
-import { sha256, type RepositoryKeys } from './crypto.js';
-import { packFileName, packTrailer, type BlobType, type PackedBlob } from './pack.js';
+import { recordLength, writeRecord, type BatchRecord } from './blob-batch.js';
+import type { RepositoryKeys } from './crypto.js';
+import { RepositoryError } from './errors.js';
+import { packFileName, parseHeader, type BlobType } from './pack.js';
+import type { FromPackThread, SessionStart, ToPackThread } from './pack-thread.js';
 
 export interface PackerStats {
   packs: number;
@@ -13,73 +20,217 @@ export interface PackerStats {
 
 /** Two uploads overlap the disk's or network's latency without holding many packs. */
 const MAX_UPLOADS = 2;
+/** One batch filling, one queued, one being packed keep both threads busy. */
+const MAX_BATCHES = 3;
+/** Large enough that per-message costs vanish, small enough to start packing early. */
+const BATCH_BYTES = 1024 * 1024;
+
+let thread: Worker | undefined;
+/** Why the pack thread last stopped, for the writers it served. */
+let threadError: Error | undefined;
+
+/** The pack thread, started on first use and shared by every writer of the process. */
+function packThread(): Worker {
+  if (thread) return thread;
+  // pack-thread.js once compiled, pack-thread.ts from source: the extension of this module.
+  const extension = extname(new URL(import.meta.url).pathname);
+  const entry = new URL(`./pack-thread${extension}`, import.meta.url);
+  // From source, under tsx: Node 20 gives worker threads none of the parent's module hooks,
+  // so the thread registers tsx itself before it loads its TypeScript entry.
+  const started =
+    extension === '.ts'
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+            `.then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`,
+          { eval: true },
+        )
+      : new Worker(entry);
+  // Idle, it does not keep the process alive; a writer waiting for it references its own port.
+  started.unref();
+  // Writers learn of a failure through their ports closing.
+  started.on('error', (error) => (threadError = error));
+  started.on('exit', () => {
+    if (thread === started) thread = undefined;
+  });
+  thread = started;
+  return started;
+}
 
 export class Packer {
-  private blobs: PackedBlob[] = [];
-  private parts: Buffer[] = [];
-  private size = 0;
-  private uploads: Promise<void>[] = [];
+  private readonly port: MessagePort;
+  /** The batch being filled (none until the first blob after a send). */
+  private batch: Buffer | undefined;
+  private batchLength = 0;
+  private readonly freeBatches: Buffer[] = [];
+  private batchBuffers = 0;
+  private flushes = 0;
+  private readonly uploads = new Set<Promise<void>>();
+  private failure: Error | undefined;
+  private closed = false;
+  private wake: (() => void) | undefined;
   /** Blobs added but not yet findable in the index (their pack is filling or uploading). */
   private readonly unindexed = new Set<string>();
   readonly stats: PackerStats = { packs: 0, bytes: 0 };
 
   constructor(
     private readonly backend: Backend,
-    private readonly keys: RepositoryKeys,
+    keys: RepositoryKeys,
     private readonly index: BlobIndex,
-    private readonly packSize: number,
-  ) {}
+    packSize: number,
+  ) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const start: SessionStart = { key: keys.encryption, packSize, port: port2 };
+    packThread().postMessage(start, [port2]);
+    port1.on('message', (message: FromPackThread) => this.receive(message));
+    port1.on('close', () => {
+      if (!this.closed) {
+        const reason = threadError ? `: ${threadError.message}` : '';
+        this.fail(new RepositoryError(`the pack thread stopped${reason}`));
+      }
+    });
+    port1.unref();
+  }
 
   /** Whether a blob was added and its pack is not indexed yet (the index answers after that). */
   holds(blob: string): boolean {
     return this.unindexed.has(blob);
   }
 
-  async add(id: Buffer, type: BlobType, rawLength: number, sealed: Buffer): Promise<void> {
-    this.unindexed.add(id.toString('hex'));
-    this.blobs.push({ id, type, offset: this.size, length: sealed.length, rawLength });
-    this.parts.push(sealed);
-    this.size += sealed.length;
-    if (this.size >= this.packSize) await this.flush();
+  /** Adds a blob's content, to be sealed (compressed when that pays, encrypted) and packed. */
+  add(id: Buffer, type: BlobType, content: Buffer): Promise<void> {
+    return this.enqueue({ sealed: false, type, rawLength: content.length, id, bytes: content });
   }
 
-  /** Starts uploading the pack being filled, once fewer than MAX_UPLOADS are in progress. */
-  async flush(): Promise<void> {
-    if (this.blobs.length === 0) return;
-    const blobs = this.blobs;
-    const parts = this.parts;
-    this.blobs = [];
-    this.parts = [];
-    this.size = 0;
-    while (this.uploads.length >= MAX_UPLOADS) await this.uploads.shift();
-    const upload = this.write(blobs, parts);
-    // Failure surfaces when the upload is awaited; this only keeps it from going unhandled meanwhile.
-    upload.catch(() => undefined);
-    this.uploads.push(upload);
-  }
-
-  /** Drops the pack being filled and waits for uploads in progress (whose failure no longer matters). */
-  async abandon(): Promise<void> {
-    for (const blob of this.blobs) this.unindexed.delete(blob.id.toString('hex'));
-    this.blobs = [];
-    this.parts = [];
-    this.size = 0;
-    await Promise.allSettled(this.uploads.splice(0));
+  /** Adds a blob sealed already (prune moves blobs as they are). */
+  addSealed(id: Buffer, type: BlobType, rawLength: number, sealed: Buffer): Promise<void> {
+    return this.enqueue({ sealed: true, type, rawLength, id, bytes: sealed });
   }
 
   /** Uploads everything still pending. */
   async close(): Promise<void> {
-    await this.flush();
-    while (this.uploads.length > 0) await this.uploads.shift();
+    try {
+      await this.drain(true);
+    } finally {
+      this.shutDown();
+    }
   }
 
-  private async write(blobs: PackedBlob[], parts: Buffer[]): Promise<void> {
-    const pack = Buffer.concat([...parts, packTrailer(this.keys, blobs)]);
-    const id = sha256(pack).toString('hex');
-    await this.backend.put(packFileName(id), pack);
+  /**
+   * Gives up: packs already full are still uploaded (a later writer reuses their blobs),
+   * the one being filled is dropped. Failures no longer matter.
+   */
+  async abandon(): Promise<void> {
+    await this.drain(false).catch(() => undefined);
+    this.shutDown();
+    await Promise.allSettled([...this.uploads]);
+  }
+
+  /** Waits until every blob added is packed and uploaded, but for the partial pack unless `partial`. */
+  private async drain(partial: boolean): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.send();
+    this.post({ kind: 'flush', partial });
+    await this.until(() => this.flushes === 1 && this.uploads.size === 0);
+  }
+
+  private async enqueue(record: BatchRecord): Promise<void> {
+    if (this.failure) throw this.failure;
+    const length = recordLength(record.bytes.length);
+    if (this.batch && this.batchLength + length > this.batch.length) this.send();
+    if (!this.batch) {
+      // Sending waits here, not on the thread: this keeps the writer at most a few batches ahead.
+      await this.until(
+        () =>
+          (this.freeBatches.length > 0 || this.batchBuffers < MAX_BATCHES) && this.uploads.size < MAX_UPLOADS,
+      );
+      this.batch = this.freeBatches.pop();
+      if (!this.batch) {
+        this.batch = Buffer.allocUnsafeSlow(BATCH_BYTES);
+        this.batchBuffers += 1;
+      }
+    }
+    // A blob larger than a batch goes alone in a buffer of its size.
+    if (length > this.batch.length) this.batch = Buffer.allocUnsafeSlow(length);
+    this.batchLength = writeRecord(this.batch, this.batchLength, record);
+    this.unindexed.add(record.id.toString('hex'));
+  }
+
+  /** Hands the batch being filled to the pack thread. */
+  private send(): void {
+    if (!this.batch) return;
+    const data = this.batch.buffer as ArrayBuffer;
+    this.post({ kind: 'batch', data, length: this.batchLength }, [data]);
+    this.batch = undefined;
+    this.batchLength = 0;
+  }
+
+  private receive(message: FromPackThread): void {
+    switch (message.kind) {
+      case 'batch-done':
+        this.freeBatches.push(Buffer.from(message.data));
+        break;
+      case 'pack': {
+        const upload = this.upload(message).catch((error: unknown) => this.fail(error));
+        this.uploads.add(upload);
+        void upload.finally(() => {
+          this.uploads.delete(upload);
+          this.notify();
+        });
+        break;
+      }
+      case 'flushed':
+        this.flushes += 1;
+        break;
+      case 'error':
+        this.fail(new RepositoryError(`packing failed: ${message.message}`));
+        break;
+    }
+    this.notify();
+  }
+
+  private async upload({ id, data, length, header }: FromPackThread & { kind: 'pack' }): Promise<void> {
+    const file = packFileName(id);
+    const blobs = parseHeader(file, Buffer.from(header.buffer, header.byteOffset, header.length));
+    await this.backend.put(file, Buffer.from(data, 0, length));
+    // The thread builds its next pack in this buffer rather than in fresh memory.
+    this.post({ kind: 'pack-buffer', data }, [data]);
     await this.index.write([{ id, blobs }]);
     for (const blob of blobs) this.unindexed.delete(blob.id.toString('hex'));
     this.stats.packs += 1;
-    this.stats.bytes += pack.length;
+    this.stats.bytes += length;
+  }
+
+  /** Resolves once `ready()` holds; throws once anything failed. */
+  private async until(ready: () => boolean): Promise<void> {
+    while (!this.failure && !ready()) {
+      // Waiting on the thread alone must keep the process alive.
+      this.port.ref();
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.port.unref();
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private post(message: ToPackThread, transfer: ArrayBuffer[] = []): void {
+    if (!this.closed) this.port.postMessage(message, transfer);
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error instanceof Error ? error : new Error(String(error));
+    this.notify();
+  }
+
+  /** Ends the session: the thread drops whatever it holds for this writer. */
+  private shutDown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.port.close();
   }
 }

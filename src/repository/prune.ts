@@ -129,6 +129,6 @@ async function copyBlobs(store: Store, pack: string, blobs: PackedBlob[], packer
     const content = unsealPayload(store.keys, sealed, where);
     if (!blobIdOf(store.keys, content).equals(blob.id))
       throw new CorruptFileError(where, 'content does not match its id');
-    await packer.add(blob.id, blob.type, blob.rawLength, Buffer.from(sealed));
+    await packer.addSealed(blob.id, blob.type, blob.rawLength, sealed);
   }
 }

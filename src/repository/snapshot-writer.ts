@@ -3,7 +3,7 @@
 // so a snapshot is either complete or invisible.
 import { hostname } from 'node:os';
 import type { Readable } from 'node:stream';
-import { blobIdOf, sealPayload } from './crypto.js';
+import { blobIdOf } from './crypto.js';
 import { BlobNotFoundError, RepositoryError } from './errors.js';
 import type { Lock } from './locks.js';
 import { BlobType } from './pack.js';
@@ -145,7 +145,7 @@ export class SnapshotWriter {
       return hex;
     }
     this.counters.newBlobs += 1;
-    await this.packer.add(id, type, content.length, sealPayload(this.store.keys, content));
+    await this.packer.add(id, type, content);
     return hex;
   }
 
