@@ -7,6 +7,8 @@ import { Output } from './output.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerRepoCommand } from './commands/repo.js';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { directoryCommand } from './commands/directory.js';
+import { registerDirectoryRestoreCommand } from './commands/directory-restore.js';
 
 export interface GlobalOptions {
   home: string;
@@ -35,6 +37,7 @@ export function buildProgram(version: string): Command {
   registerSandboxCommand(program);
   registerRepoCommand(program);
   registerCatalogCommand(program);
+  registerDirectoryRestoreCommand(directoryCommand(program));
 
   program.hook('preAction', (_root, action) => {
     const home = resolveHome(program.opts<GlobalOptions>().home);

@@ -29,6 +29,8 @@ const RULES: Partial<Record<DirectoryType, PropertyRules>> = {
       'externalUserState',
       'externalUserStateChangeDateTime',
       'legalAgeGroupClassification',
+      'authorizationInfo',
+      'serviceProvisioningErrors',
       // Licences go through assignLicense; sign-in names through the UPN Entra keeps in sync.
       'assignedLicenses',
       'assignedPlans',
@@ -121,9 +123,12 @@ function rulesOf(type: DirectoryType): PropertyRules {
   return RULES[type] ?? { readOnly: [] };
 }
 
-/** Properties synchronised from on-premises Active Directory: written there, not in Entra. */
+/**
+ * Properties synchronised from on-premises Active Directory: written there, not in Entra.
+ * The extension attributes share the prefix but are Entra's own for cloud accounts.
+ */
 function isOnPremisesProperty(name: string): boolean {
-  return name.startsWith('onPremises');
+  return name.startsWith('onPremises') && name !== 'onPremisesExtensionAttributes';
 }
 
 /** OData annotations ('@odata.context', 'members@delta' …) are never properties to write. */

@@ -1,0 +1,92 @@
+// What backup, live reads and restore need to know about one directory item type, kept as
+// data: the properties to $select, the filter that narrows the collection, whether Graph
+// tracks its changes through /delta, the relationships read for each object, and the name
+// people see. Each module next to this one describes one type; index.ts maps them.
+import { LOG_TYPES, type DirectoryType, type GraphObject } from '../item.js';
+
+/** Types kept as one item per UTC day of log entries. */
+export type LogType = 'signInLogs' | 'auditLogs';
+/** Types kept as one item per object. */
+export type ObjectType = Exclude<DirectoryType, LogType>;
+
+export function isLogType(type: DirectoryType): type is LogType {
+  return LOG_TYPES.has(type);
+}
+
+/** Where a relationship's entries come from. */
+export type RelationshipSource =
+  /** A request of their own per object, below the Graph version; `objectUrl` is e.g. /groups/{id}. */
+  | { url(objectUrl: string, objectId: string): string; expand?: never }
+  /** The object's own answer, through this $expand (single-valued only: Graph expands at most 20 entries). */
+  | { expand: string; url?: never };
+
+/** How the related entries of one object are read and kept. */
+export type Relationship = RelationshipSource & {
+  /** Its name in the item's `relationships`, or in `object` when kept whole. */
+  name: string;
+  /** At most one related object (a user's manager): none is a 404 or null, not an empty list. */
+  single?: boolean;
+  /** The id of the object one entry points at (default: the entry's own id). */
+  targetId?(entry: GraphObject): unknown;
+  /**
+   * Keep the entries whole, ordered by id, in `object[name]` instead of as target ids:
+   * navigation properties whose entries carry settings a restore writes back as they are
+   * (Intune assignments with their include / exclude targets, scoped role members).
+   */
+  keepWhole?: boolean;
+};
+
+export interface ObjectTypeDescriptor {
+  kind: 'objects';
+  type: ObjectType;
+  /**
+   * Every property Graph v1.0 documents for the type, named in $select, since directory
+   * types return only a default set without it. Absent for types with derived types
+   * (named locations, Intune policies): their properties differ per @odata.type, and
+   * Graph returns every property of each object's own type when nothing is selected.
+   */
+  select?: readonly string[];
+  /** $filter narrowing the collection (built-in and custom roles share one). */
+  filter?: string;
+  /**
+   * Graph reports changes of the type through {collection}/delta. `tracked` names the
+   * relationships whose changes delta reports when they are selected (members@delta).
+   */
+  delta?: { tracked: readonly string[] };
+  relationships: readonly Relationship[];
+  /** Properties Graph returns only when one object is read by id with $select (a BitLocker key). */
+  singleReadProperties?: readonly string[];
+  /** Objects never change once created: those already kept are carried, never read again. */
+  immutable?: boolean;
+  /** Request headers Graph insists on for the type. */
+  headers?: Readonly<Record<string, string>>;
+  displayName(object: GraphObject): string | null;
+}
+
+export interface LogTypeDescriptor {
+  kind: 'log';
+  type: LogType;
+  /** When an entry happened: what days and the watermark are taken from ($filter … ge). */
+  timeProperty: string;
+}
+
+export type TypeDescriptor = ObjectTypeDescriptor | LogTypeDescriptor;
+
+export function stringProperty(object: GraphObject, name: string): string | null {
+  const value = object[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function byDisplayName(object: GraphObject): string | null {
+  return stringProperty(object, 'displayName');
+}
+
+/** Directory objects the object links to (members, owners, registered users …), kept as ids. */
+export function linkedObjects(name: string): Relationship {
+  return { name, url: (objectUrl) => `${objectUrl}/${name}?$select=id&$top=999` };
+}
+
+/** A navigation property kept whole; `query` adds options such as a nested $expand. */
+export function navigationProperty(name: string, query = ''): Relationship {
+  return { name, url: (objectUrl) => `${objectUrl}/${name}${query}`, keepWhole: true };
+}
