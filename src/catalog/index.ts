@@ -10,5 +10,5 @@ export type { BeginSnapshotInput, FinishSnapshotInput, RecordResult, TenantInput
 export { RECORD_BATCH_SIZE } from './writes.js';
 export { catalogItemRecord, catalogSnapshotMeta } from './convention.js';
 export type { CatalogItemMetadata, CatalogSnapshotMeta } from './convention.js';
-export { catalogedSnapshots, rebuild } from './rebuild.js';
+export { catalogedSnapshots, rebuild, recordsOf } from './rebuild.js';
 export type { CatalogedSnapshot, RebuildReport } from './rebuild.js';

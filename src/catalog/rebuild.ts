@@ -13,7 +13,8 @@ export interface RebuildReport {
   skippedSnapshots: number;
 }
 
-async function* recordsOf(repository: Repository, snapshotId: string): AsyncIterable<ItemRecord> {
+/** The catalog records of a repository snapshot's items, streamed. */
+export async function* recordsOf(repository: Repository, snapshotId: string): AsyncIterable<ItemRecord> {
   for await (const item of repository.items(snapshotId)) {
     const record = catalogItemRecord(snapshotId, item);
     if (record) yield record;

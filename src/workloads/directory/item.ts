@@ -115,9 +115,19 @@ export function decodeItem(content: Buffer | string): DirectoryItem {
   };
 }
 
+/** Hex digits of a version hash: the first 128 bits of SHA-256. */
+const VERSION_HASH_LENGTH = 32;
+
 /** Equal hashes mean equal content; the catalog compares versions by it. */
 export function versionHash(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 32);
+  return createHash('sha256').update(content).digest('hex').slice(0, VERSION_HASH_LENGTH);
+}
+
+/** The version hash of content that arrives in chunks (a log day), never held whole. */
+export async function versionHashOfChunks(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex').slice(0, VERSION_HASH_LENGTH);
 }
 
 /** The catalog metadata of an encoded item. */

@@ -1,0 +1,161 @@
+// Backing up a log (sign-ins, directory audits) as one JSONL item per UTC day, entries
+// ordered by time then id. Entries come from the watermark the previous snapshot kept,
+// minus an overlap for entries Entra publishes late; Graph lists them newest first, so
+// each day is complete when an older one begins, and only one day of new entries is held
+// at a time. A day that gains entries is merged with its previous version as both stream
+// (an entry already kept is kept once); days that gain none are carried, and days Entra
+// has dropped stay as the previous snapshot had them.
+import type { SnapshotItem } from '../../repository/index.js';
+import { canonicalJson, versionHashOfChunks } from './item.js';
+import { withoutAnnotations } from './live.js';
+import { TYPE_ROUTES } from './routes.js';
+import {
+  DirectoryReadError,
+  isTypeFailure,
+  type TypeBackupInput,
+  type TypeBackupOutcome,
+} from './type-backup.js';
+import { previousVersion, TypeWriter } from './type-writer.js';
+import type { LogTypeDescriptor } from './types/index.js';
+
+/** Entra publishes most entries within minutes of the event, a few much later. */
+export const LOG_OVERLAP_MS = 60 * 60_000;
+/** Lines are written in chunks of about this size. */
+const CHUNK_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+
+interface LogEntry {
+  time: number;
+  id: string;
+  line: string;
+}
+
+function dayOf(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function compareEntries(a: { time: number; id: string }, b: { time: number; id: string }): number {
+  return a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function entryOf(raw: Record<string, unknown>, timeProperty: string): LogEntry {
+  const time = Date.parse(String(raw[timeProperty]));
+  if (typeof raw.id !== 'string' || Number.isNaN(time)) {
+    throw new DirectoryReadError(
+      `a log entry without an id or a readable ${timeProperty}: ${JSON.stringify(raw)}`,
+    );
+  }
+  return { time, id: raw.id, line: canonicalJson(withoutAnnotations(raw)) };
+}
+
+/** The lines of content that arrives in chunks (newline bytes never occur inside a UTF-8 character). */
+async function* linesOf(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let rest = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    let buffer = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    for (let end = buffer.indexOf(NEWLINE); end !== -1; end = buffer.indexOf(NEWLINE)) {
+      if (end > 0) yield buffer.subarray(0, end).toString('utf8');
+      buffer = buffer.subarray(end + 1);
+    }
+    rest = Buffer.from(buffer);
+  }
+  if (rest.length > 0) yield rest.toString('utf8');
+}
+
+/** The day's kept lines and its new entries (sorted) in one order, each entry once. */
+async function* mergedLines(
+  kept: AsyncIterable<Buffer> | undefined,
+  entries: readonly LogEntry[],
+  timeProperty: string,
+): AsyncGenerator<string> {
+  let next = 0;
+  for await (const line of kept ? linesOf(kept) : []) {
+    const parsed = JSON.parse(line) as Record<string, unknown>;
+    const key = { time: Date.parse(String(parsed[timeProperty])), id: String(parsed.id) };
+    while (next < entries.length && compareEntries(entries[next]!, key) < 0) yield entries[next++]!.line;
+    if (next < entries.length && compareEntries(entries[next]!, key) === 0) next++;
+    yield line;
+  }
+  while (next < entries.length) yield entries[next++]!.line;
+}
+
+/** JSONL content: each line ends with a newline, gathered into chunks. */
+async function* jsonl(lines: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  let pending: string[] = [];
+  let size = 0;
+  for await (const line of lines) {
+    pending.push(line, '\n');
+    size += line.length + 1;
+    if (size >= CHUNK_BYTES) {
+      yield Buffer.from(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) yield Buffer.from(pending.join(''));
+}
+
+/** New entries of one day, sorted, an entry Graph listed twice once. */
+function sortedOnce(entries: LogEntry[]): LogEntry[] {
+  entries.sort(compareEntries);
+  return entries.filter((entry, index) => index === 0 || compareEntries(entries[index - 1]!, entry) !== 0);
+}
+
+export async function backupLogType(
+  descriptor: LogTypeDescriptor,
+  input: TypeBackupInput,
+): Promise<TypeBackupOutcome> {
+  const { type, timeProperty } = descriptor;
+  const writer = new TypeWriter(type, input.watermark ? 'watermark' : 'full', input.sink, input.onItems);
+  const since = input.watermark ? Date.parse(input.watermark) - LOG_OVERLAP_MS : undefined;
+
+  // Days before the first one the query can reach are carried now; the others may gain entries.
+  const open = new Map<string, SnapshotItem>();
+  for await (const item of input.previous?.itemsOf(type) ?? []) {
+    const day = previousVersion(item).objectId;
+    if (since !== undefined && day < dayOf(since)) await writer.carry(item);
+    else open.set(day, item);
+  }
+
+  const writeDay = async (day: string, entries: LogEntry[]) => {
+    const sorted = sortedOnce(entries);
+    const kept = open.get(day);
+    open.delete(day);
+    const lines = () => mergedLines(kept && input.previous?.content(kept), sorted, timeProperty);
+    // The metadata names the content's hash before the content is stored, so the day is merged twice.
+    const hash = await versionHashOfChunks(jsonl(lines()));
+    await writer.writeStream(day, day, hash, jsonl(lines()), kept && previousVersion(kept).versionHash);
+  };
+
+  let newest = input.watermark ? Date.parse(input.watermark) : undefined;
+  try {
+    const filter = since === undefined ? undefined : `${timeProperty} ge ${new Date(since).toISOString()}`;
+    let day: string | undefined;
+    let entries: LogEntry[] = [];
+    for await (const raw of input.graph.list<Record<string, unknown>>(TYPE_ROUTES[type].path, {
+      $filter: filter,
+    })) {
+      const entry = entryOf(raw, timeProperty);
+      const entryDay = dayOf(entry.time);
+      if (day !== undefined && entryDay !== day) {
+        if (entryDay > day)
+          throw new DirectoryReadError(`${TYPE_ROUTES[type].path} did not list newest first`);
+        await writeDay(day, entries);
+        entries = [];
+      }
+      day = entryDay;
+      entries.push(entry);
+      newest = Math.max(newest ?? entry.time, entry.time);
+    }
+    if (day !== undefined) await writeDay(day, entries);
+  } catch (error) {
+    if (!isTypeFailure(error)) throw error;
+    for (const item of open.values()) await writer.carry(item);
+    return { summary: writer.finish(error), watermark: input.watermark };
+  }
+  for (const item of open.values()) await writer.carry(item);
+  return {
+    summary: writer.finish(),
+    watermark: newest === undefined ? undefined : new Date(newest).toISOString(),
+  };
+}

@@ -1,0 +1,209 @@
+// Backing up one type of directory object. With a delta link from the previous snapshot,
+// only the objects Graph reports changed are read again (whole, with their relationships)
+// and every other item is carried from the previous snapshot; memory holds the changed and
+// removed ids, never the type. Without a link, or when Graph refuses it as expired, every
+// object is listed; a type Graph tracks takes a fresh link ($deltatoken=latest) first, so
+// whatever changes while the listing runs shows in the next backup.
+import { DeltaTokenExpiredError, type GraphClient } from '../../graph/index.js';
+import type { SnapshotItem } from '../../repository/index.js';
+import type { GraphObject } from './item.js';
+import { completeItems, listPages, readObjects } from './live.js';
+import { TYPE_ROUTES } from './routes.js';
+import {
+  carryPrevious,
+  DirectoryReadError,
+  isTypeFailure,
+  type PreviousItems,
+  type TypeBackupInput,
+  type TypeBackupOutcome,
+} from './type-backup.js';
+import { previousVersion, TypeWriter } from './type-writer.js';
+import type { ObjectType, ObjectTypeDescriptor } from './types/index.js';
+
+/** Changed objects read again per round: a list page's worth. */
+const REREAD_CHUNK = 100;
+
+interface Changes {
+  changed: Set<string>;
+  removed: Set<string>;
+  deltaLink: string;
+}
+
+function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
+  return descriptor.headers && { ...descriptor.headers };
+}
+
+function deltaPath(descriptor: ObjectTypeDescriptor): string {
+  return `${TYPE_ROUTES[descriptor.type].path}/delta`;
+}
+
+/** The stored link when it can be followed: the type has delta, the previous items are there to carry, same Graph. */
+function usableDeltaLink(descriptor: ObjectTypeDescriptor, input: TypeBackupInput): string | undefined {
+  const link = input.deltaLink;
+  if (!descriptor.delta || !input.previous || !link || !URL.canParse(link)) return undefined;
+  return new URL(link).origin === new URL(input.graph.connection.graphBaseUrl).origin ? link : undefined;
+}
+
+/** A link that reports changes from now on, selecting every kept property and the tracked relationships. */
+async function latestDeltaLink(graph: GraphClient, descriptor: ObjectTypeDescriptor): Promise<string> {
+  const select = [...(descriptor.select ?? []), ...(descriptor.delta?.tracked ?? [])];
+  const query = graph.delta(
+    deltaPath(descriptor),
+    { $select: select.length > 0 ? select.join(',') : undefined, $deltatoken: 'latest' },
+    headersOf(descriptor),
+  );
+  for await (const _entry of query) {
+    // $deltatoken=latest answers with the link alone.
+  }
+  if (!query.deltaLink)
+    throw new DirectoryReadError(`${deltaPath(descriptor)} answered without a delta link`);
+  return query.deltaLink;
+}
+
+/** The ids Graph reports changed or removed since the link; the last report of an id wins. */
+async function readChanges(
+  graph: GraphClient,
+  descriptor: ObjectTypeDescriptor,
+  link: string,
+): Promise<Changes> {
+  const changed = new Set<string>();
+  const removed = new Set<string>();
+  const query = graph.delta<Record<string, unknown>>(link, undefined, headersOf(descriptor));
+  for await (const entry of query) {
+    if (typeof entry.id !== 'string') continue;
+    if (entry['@removed'] !== undefined) {
+      changed.delete(entry.id);
+      removed.add(entry.id);
+    } else {
+      removed.delete(entry.id);
+      changed.add(entry.id);
+    }
+  }
+  if (!query.deltaLink)
+    throw new DirectoryReadError(`${deltaPath(descriptor)} answered without a delta link`);
+  return { changed, removed, deltaLink: query.deltaLink };
+}
+
+function* chunksOf<T>(values: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < values.length; start += size) yield values.slice(start, start + size);
+}
+
+async function applyChanges(
+  descriptor: ObjectTypeDescriptor,
+  input: TypeBackupInput,
+  link: string,
+  changes: Changes,
+): Promise<TypeBackupOutcome> {
+  const { graph } = input;
+  const writer = new TypeWriter(descriptor.type, 'delta', input.sink, input.onItems);
+  // Items of changed objects wait here until their objects are read again.
+  const waiting = new Map<string, SnapshotItem>();
+  for await (const item of input.previous?.itemsOf(descriptor.type) ?? []) {
+    const { objectId } = previousVersion(item);
+    if (changes.removed.has(objectId)) writer.removed();
+    else if (changes.changed.has(objectId)) waiting.set(objectId, item);
+    else await writer.carry(item);
+  }
+  try {
+    for (const ids of chunksOf([...changes.changed], REREAD_CHUNK)) {
+      const objects = await readObjects(graph, descriptor, ids);
+      for (const item of await completeItems(graph, descriptor, objects)) {
+        const before = waiting.get(item.id);
+        await writer.writeObject(
+          item,
+          descriptor.displayName(item.object),
+          before && previousVersion(before).versionHash,
+        );
+        waiting.delete(item.id);
+      }
+      // Reported changed but gone by the time it was read: deleted meanwhile.
+      for (const id of ids) if (waiting.delete(id)) writer.removed();
+    }
+  } catch (error) {
+    if (!isTypeFailure(error)) throw error;
+    for (const item of waiting.values()) await writer.carry(item);
+    return { summary: writer.finish(error), deltaLink: link };
+  }
+  return { summary: writer.finish(), deltaLink: changes.deltaLink };
+}
+
+interface KnownVersion {
+  versionHash: string | undefined;
+  /** Kept for immutable types, whose items are carried instead of read again. */
+  item?: SnapshotItem;
+}
+
+async function knownVersions(
+  previous: PreviousItems | undefined,
+  type: ObjectType,
+  keepItems: boolean,
+): Promise<Map<string, KnownVersion>> {
+  const known = new Map<string, KnownVersion>();
+  for await (const item of previous?.itemsOf(type) ?? []) {
+    const { objectId, versionHash } = previousVersion(item);
+    known.set(objectId, keepItems ? { versionHash, item } : { versionHash });
+  }
+  return known;
+}
+
+/**
+ * Lists every object. The previous versions' hashes are held while listing, one small
+ * entry per object, to tell added, changed and removed objects apart.
+ */
+async function enumerate(
+  descriptor: ObjectTypeDescriptor,
+  input: TypeBackupInput,
+): Promise<TypeBackupOutcome> {
+  const { graph } = input;
+  const writer = new TypeWriter(descriptor.type, 'full', input.sink, input.onItems);
+  const known = await knownVersions(input.previous, descriptor.type, descriptor.immutable === true);
+  const written = new Set<string>();
+  try {
+    const deltaLink = descriptor.delta ? await latestDeltaLink(graph, descriptor) : undefined;
+    for await (const page of listPages(graph, descriptor)) {
+      const unread: GraphObject[] = [];
+      for (const object of page) {
+        const kept = known.get(object.id)?.item;
+        if (written.has(object.id)) continue;
+        if (kept) {
+          await writer.carry(kept);
+          written.add(object.id);
+        } else {
+          unread.push(object);
+        }
+      }
+      for (const item of await completeItems(graph, descriptor, unread)) {
+        // Graph may list an object twice when it changes while the listing runs.
+        if (written.has(item.id)) continue;
+        await writer.writeObject(item, descriptor.displayName(item.object), known.get(item.id)?.versionHash);
+        written.add(item.id);
+      }
+    }
+    for (const id of known.keys()) if (!written.has(id)) writer.removed();
+    return { summary: writer.finish(), deltaLink };
+  } catch (error) {
+    if (!isTypeFailure(error)) throw error;
+    for await (const item of input.previous?.itemsOf(descriptor.type) ?? []) {
+      if (!written.has(previousVersion(item).objectId)) await writer.carry(item);
+    }
+    return { summary: writer.finish(error), deltaLink: input.deltaLink };
+  }
+}
+
+export async function backupObjectType(
+  descriptor: ObjectTypeDescriptor,
+  input: TypeBackupInput,
+): Promise<TypeBackupOutcome> {
+  const link = usableDeltaLink(descriptor, input);
+  if (!link) return enumerate(descriptor, input);
+  let changes: Changes;
+  try {
+    changes = await readChanges(input.graph, descriptor, link);
+  } catch (error) {
+    // Delta links are state, not truth: one Graph no longer accepts means listing everything.
+    if (error instanceof DeltaTokenExpiredError) return enumerate(descriptor, input);
+    if (!isTypeFailure(error)) throw error;
+    return carryPrevious(descriptor.type, 'delta', input, error);
+  }
+  return applyChanges(descriptor, input, link, changes);
+}

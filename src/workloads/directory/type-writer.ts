@@ -1,0 +1,103 @@
+// Writes one type's items into the snapshot and counts what happened to them against the
+// previous snapshot: added, changed, unchanged ("carried") or removed. Items freshly read
+// are encoded with their catalog metadata; items carried point at the previous
+// snapshot's content and keep its metadata, so they cost a few bytes.
+import type { CatalogItemMetadata } from '../../catalog/index.js';
+import type { NewItem, SnapshotItem } from '../../repository/index.js';
+import {
+  encodeItem,
+  itemMetadata,
+  itemPath,
+  parseItemPath,
+  type DirectoryItem,
+  type DirectoryType,
+} from './item.js';
+import type { ReadMode, TypeSummary } from './snapshot-meta.js';
+
+/** Where items go: the snapshot writer. */
+export interface ItemSink {
+  addItem(item: NewItem): Promise<unknown>;
+}
+
+/** Progress is reported every this many items, and when a type is done. */
+const PROGRESS_EVERY = 100;
+
+/** The object id and version hash an item of an earlier snapshot was written with. */
+export function previousVersion(item: SnapshotItem): { objectId: string; versionHash: string | undefined } {
+  const metadata = (item.metadata ?? {}) as Partial<CatalogItemMetadata>;
+  const objectId = metadata.objectId ?? parseItemPath(item.path)?.objectId ?? item.id;
+  return { objectId, versionHash: metadata.versionHash };
+}
+
+export class TypeWriter {
+  readonly summary: TypeSummary;
+
+  constructor(
+    private readonly type: DirectoryType,
+    mode: ReadMode,
+    private readonly sink: ItemSink,
+    private readonly onItems: (items: number) => void,
+  ) {
+    this.summary = { mode, items: 0, added: 0, changed: 0, removed: 0, carried: 0, error: null };
+  }
+
+  /** An object as read now; `previousHash` is its version in the previous snapshot, if it had one. */
+  async writeObject(
+    item: DirectoryItem,
+    displayName: string | null,
+    previousHash: string | undefined,
+  ): Promise<void> {
+    const content = encodeItem(item);
+    const metadata = itemMetadata(this.type, item.id, displayName, content);
+    await this.add({ path: itemPath(this.type, item.id), id: item.id, metadata, content }, previousHash);
+  }
+
+  /** Content written as it streams (a log day), whose version hash the caller computed from the same bytes. */
+  async writeStream(
+    objectId: string,
+    displayName: string,
+    versionHash: string,
+    content: AsyncIterable<Uint8Array>,
+    previousHash: string | undefined,
+  ): Promise<void> {
+    const metadata: CatalogItemMetadata = { itemType: this.type, objectId, displayName, versionHash };
+    await this.add({ path: itemPath(this.type, objectId), id: objectId, metadata, content }, previousHash);
+  }
+
+  /** An item of the previous snapshot kept as it was. */
+  async carry(item: SnapshotItem): Promise<void> {
+    await this.sink.addItem({
+      path: item.path,
+      id: item.id,
+      metadata: item.metadata,
+      existingContent: item.content,
+    });
+    this.summary.carried += 1;
+    this.counted();
+  }
+
+  removed(count = 1): void {
+    this.summary.removed += count;
+  }
+
+  /** Reports the final count; a type that failed says why (what it carried stands in for the rest). */
+  finish(error?: unknown): TypeSummary {
+    if (error !== undefined) this.summary.error = error instanceof Error ? error.message : String(error);
+    this.onItems(this.summary.items);
+    return this.summary;
+  }
+
+  private async add(item: NewItem, previousHash: string | undefined): Promise<void> {
+    await this.sink.addItem(item);
+    const { versionHash } = item.metadata as CatalogItemMetadata;
+    if (previousHash === undefined) this.summary.added += 1;
+    else if (previousHash === versionHash) this.summary.carried += 1;
+    else this.summary.changed += 1;
+    this.counted();
+  }
+
+  private counted(): void {
+    this.summary.items += 1;
+    if (this.summary.items % PROGRESS_EVERY === 0) this.onItems(this.summary.items);
+  }
+}
