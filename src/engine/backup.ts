@@ -1,0 +1,165 @@
+// One backup of a tenant's Entra ID directory. The repository snapshot is written type by
+// type, in DIRECTORY_TYPES order: selected types from Graph (by delta, listing or log
+// watermark), the others carried from the previous snapshot so the snapshot stays
+// complete. Its meta, with the summary and the state the next backup continues from, is
+// committed last; then the catalog records it. A type whose Graph reads fail is carried
+// and makes the snapshot partial; any other failure (repository, catalog, credentials)
+// aborts the snapshot, so a failed backup writes nothing visible and loses nothing.
+import type { Catalog } from '../catalog/index.js';
+import type { GraphClient, GraphCounterSnapshot } from '../graph/index.js';
+import type { Repository, SnapshotSummary } from '../repository/index.js';
+import { backupType, carryType, type TypeBackupInput } from '../workloads/directory/backup.js';
+import {
+  BACKUP_TOGGLES,
+  DIRECTORY_TYPES,
+  DIRECTORY_WORKLOAD,
+  typesOfToggle,
+  type BackupToggle,
+  type DirectoryType,
+} from '../workloads/directory/item.js';
+import type {
+  DirectorySnapshotMeta,
+  DirectorySnapshotState,
+  DirectorySnapshotSummary,
+  RequestSummary,
+  TypeSummary,
+} from '../workloads/directory/snapshot-meta.js';
+import { finishInterruptedRecording, recordSnapshot } from './catalog-recording.js';
+import { findPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.js';
+
+export type BackupProgress =
+  | { kind: 'typeStarted'; type: DirectoryType }
+  | { kind: 'items'; type: DirectoryType; items: number }
+  | { kind: 'typeFinished'; type: DirectoryType; summary: TypeSummary };
+
+export interface DirectoryBackupOptions {
+  graph: GraphClient;
+  repository: Repository;
+  catalog: Catalog;
+  /** What to read from Graph (default: every toggle); the other types are carried. */
+  toggles?: readonly BackupToggle[];
+  onProgress?(event: BackupProgress): void;
+}
+
+export interface DirectoryBackupResult {
+  /** The snapshot's number in the catalog. */
+  seq: number;
+  snapshotId: string;
+  meta: DirectorySnapshotMeta;
+}
+
+/** Every selected type failed: there is nothing new to keep, so no snapshot is written. */
+export class DirectoryBackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DirectoryBackupError';
+  }
+}
+
+interface Organization {
+  id: string;
+  displayName: string;
+}
+
+/** The tenant as Graph names it; its id (not a domain the connection may use) keys the catalog. */
+async function organizationOf(graph: GraphClient): Promise<Organization> {
+  const answer = await graph.get<{ value?: { id?: string; displayName?: string | null }[] }>(
+    '/organization',
+    {
+      $select: 'id,displayName',
+    },
+  );
+  const organization = answer.value?.[0];
+  if (!organization?.id) throw new Error('Graph returned no organization for the tenant');
+  return { id: organization.id, displayName: organization.displayName ?? organization.id };
+}
+
+function requestsSince(before: GraphCounterSnapshot, after: GraphCounterSnapshot): RequestSummary {
+  return {
+    ok: after.ok - before.ok,
+    throttled: after.throttled - before.throttled,
+    retried: after.retried - before.retried,
+    failed: after.failed - before.failed,
+  };
+}
+
+interface TypesOutcome {
+  types: DirectorySnapshotSummary['types'];
+  state: DirectorySnapshotState;
+}
+
+async function backupTypes(
+  options: DirectoryBackupOptions,
+  selected: ReadonlySet<DirectoryType>,
+  previous: PreviousSnapshot | undefined,
+  sink: TypeBackupInput['sink'],
+): Promise<TypesOutcome> {
+  const { graph, onProgress } = options;
+  const types: DirectorySnapshotSummary['types'] = {};
+  const state: DirectorySnapshotState = { deltaLinks: {}, logWatermarks: {}, types: [] };
+  for (const type of DIRECTORY_TYPES) {
+    const covered = previous?.state.types.includes(type) === true;
+    if (!selected.has(type) && !covered) continue;
+    onProgress?.({ kind: 'typeStarted', type });
+    const input: TypeBackupInput = {
+      graph,
+      sink,
+      previous: covered ? previous : undefined,
+      deltaLink: covered ? previous?.state.deltaLinks[type] : undefined,
+      watermark: covered ? previous?.state.logWatermarks[type] : undefined,
+      onItems: (items) => onProgress?.({ kind: 'items', type, items }),
+    };
+    const outcome = selected.has(type) ? await backupType(type, input) : await carryType(type, input);
+    types[type] = outcome.summary;
+    if (outcome.deltaLink) state.deltaLinks[type] = outcome.deltaLink;
+    if (outcome.watermark) state.logWatermarks[type] = outcome.watermark;
+    // A type that failed before any snapshot held all of it is still not covered.
+    if (outcome.summary.error === null || covered) state.types.push(type);
+    onProgress?.({ kind: 'typeFinished', type, summary: outcome.summary });
+  }
+  return { types, state };
+}
+
+export async function backupDirectory(options: DirectoryBackupOptions): Promise<DirectoryBackupResult> {
+  const { graph, repository, catalog } = options;
+  const startedAt = new Date();
+  const requestsBefore = graph.counters();
+  const tenant = await organizationOf(graph);
+  await finishInterruptedRecording(catalog, repository, tenant.id, DIRECTORY_WORKLOAD);
+  const previous = await findPreviousSnapshot(catalog, repository, tenant.id);
+  const selected = new Set((options.toggles ?? BACKUP_TOGGLES).flatMap(typesOfToggle));
+
+  // The writer reads its meta when it commits; it is filled in once the outcome is known.
+  const snapshotMeta: Record<string, unknown> = {};
+  const writer = await repository.startSnapshot({
+    tags: [tenant.id, DIRECTORY_WORKLOAD],
+    meta: snapshotMeta,
+  });
+  let meta: DirectorySnapshotMeta;
+  let snapshot: SnapshotSummary;
+  try {
+    const { types, state } = await backupTypes(options, selected, previous, writer);
+    const failed = [...selected].filter((type) => types[type]?.error);
+    if (failed.length === selected.size) {
+      const reasons = failed.map((type) => `${type}: ${types[type]?.error}`).join('; ');
+      throw new DirectoryBackupError(`every selected type failed, so no snapshot was written (${reasons})`);
+    }
+    meta = {
+      tenantId: tenant.id,
+      workload: DIRECTORY_WORKLOAD,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      status: failed.length > 0 ? 'partial' : 'succeeded',
+      tenantDisplayName: tenant.displayName,
+      summary: { types, requests: requestsSince(requestsBefore, graph.counters()) },
+      state,
+    };
+    Object.assign(snapshotMeta, meta);
+    snapshot = await writer.commit();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  const seq = await recordSnapshot(catalog, repository, snapshot, meta);
+  return { seq, snapshotId: snapshot.id, meta };
+}
