@@ -77,7 +77,8 @@ function listedItem(version: ItemVersion): ListedItem {
 }
 
 function listedText(item: ListedItem): string {
-  return `${item.type.padEnd(TYPE_WIDTH)}  ${item.id.padEnd(GUID_WIDTH)}  ${item.displayName ?? ''}`.trimEnd();
+  const name = item.displayName !== item.id ? (item.displayName ?? '') : '';
+  return `${item.type.padEnd(TYPE_WIDTH)}  ${item.id.padEnd(GUID_WIDTH)}  ${name}`.trimEnd();
 }
 
 function countsText({ snapshot, counts }: ListingSummary): string {

@@ -166,17 +166,19 @@ export async function startRestoreFixture(seed: string): Promise<RestoreFixture>
   const clientOf = (tenant: TenantAccess): GraphClient => {
     let client = clients.get(tenant.tenantId);
     if (!client) {
-      client = new GraphClient({
-        tenantId: tenant.tenantId,
-        clientId: tenant.clientId,
-        credential: { kind: 'secret', secret: tenant.clientSecret },
-        authority: tenant.authority,
-        graphBaseUrl: tenant.graph,
-        extraCaPem: caPem,
+      client = new GraphClient(
+        {
+          tenantId: tenant.tenantId,
+          clientId: tenant.clientId,
+          credential: { kind: 'secret', secret: tenant.clientSecret },
+          authority: tenant.authority,
+          graphBaseUrl: tenant.graph,
+          extraCaPem: caPem,
+        },
         // The test sandbox does not throttle; pacing to Conditional Access's published
         // one request a second (tested with the Graph client) would only slow these tests.
-        budgets: { conditionalAccess: { limit: 50, windowMs: 1000, concurrency: 4 } },
-      });
+        { budgets: { conditionalAccess: { limit: 50, windowMs: 1000, concurrency: 4 } } },
+      );
       clients.set(tenant.tenantId, client);
     }
     return client;
