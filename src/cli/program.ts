@@ -9,6 +9,8 @@ import { registerRepoCommand } from './commands/repo.js';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { directoryCommand } from './commands/directory.js';
 import { registerDirectoryRestoreCommand } from './commands/directory-restore.js';
+import { registerDirectoryCompareCommands } from './commands/directory-compare.js';
+import { registerDirectoryBrowseCommands } from './commands/directory-browse.js';
 
 export interface GlobalOptions {
   home: string;
@@ -38,6 +40,8 @@ export function buildProgram(version: string): Command {
   registerRepoCommand(program);
   registerCatalogCommand(program);
   registerDirectoryRestoreCommand(directoryCommand(program));
+  registerDirectoryCompareCommands(directoryCommand(program));
+  registerDirectoryBrowseCommands(directoryCommand(program));
 
   program.hook('preAction', (_root, action) => {
     const home = resolveHome(program.opts<GlobalOptions>().home);
