@@ -11,6 +11,7 @@ import { directoryCommand } from './commands/directory.js';
 import { registerDirectoryRestoreCommand } from './commands/directory-restore.js';
 import { registerDirectoryCompareCommands } from './commands/directory-compare.js';
 import { registerDirectoryBrowseCommands } from './commands/directory-browse.js';
+import { registerDirectoryBackupCommands } from './commands/directory-backup.js';
 
 export interface GlobalOptions {
   home: string;
@@ -42,6 +43,7 @@ export function buildProgram(version: string): Command {
   registerDirectoryRestoreCommand(directoryCommand(program));
   registerDirectoryCompareCommands(directoryCommand(program));
   registerDirectoryBrowseCommands(directoryCommand(program));
+  registerDirectoryBackupCommands(directoryCommand(program));
 
   program.hook('preAction', (_root, action) => {
     const home = resolveHome(program.opts<GlobalOptions>().home);
