@@ -10,8 +10,9 @@ import type { CatalogDatabase } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
-export interface CatalogConnection {
-  db: Kysely<CatalogDatabase>;
+/** A connection typed by the tables its user sees: the catalog's, or another module's in the same database. */
+export interface CatalogConnection<DB = CatalogDatabase> {
+  db: Kysely<DB>;
   engine: Engine;
 }
 
@@ -64,9 +65,9 @@ function postgresDialect(url: string): Dialect {
   return new PostgresDialect({ pool });
 }
 
-export function connect(url: string): CatalogConnection {
+export function connect<DB = CatalogDatabase>(url: string): CatalogConnection<DB> {
   const path = sqlitePath(url);
   const engine: Engine = path === undefined ? 'postgres' : 'sqlite';
   const dialect = path === undefined ? postgresDialect(url) : sqliteDialect(path);
-  return { db: new Kysely<CatalogDatabase>({ dialect }), engine };
+  return { db: new Kysely<DB>({ dialect }), engine };
 }
