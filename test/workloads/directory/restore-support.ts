@@ -1,11 +1,13 @@
-// A sandbox with two customer tenants, a repository holding a directory snapshot of the
-// first one (taken from the sandbox over Graph and stored as docs/directory-backup.md
-// describes), a SQLite catalog rebuilt from it, and `tenantvault` run against all of it.
+// A sandbox with two customer tenants, a repository holding a directory backup of the
+// first one (taken by the backup engine, recorded in a SQLite catalog), and restores run
+// as `tenantvault directory restore` runs them: as the command, or in this process.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Catalog, rebuild } from '../../../src/catalog/index.js';
+import { Catalog } from '../../../src/catalog/index.js';
+import { backupDirectory } from '../../../src/engine/backup.js';
+import { readDirectoryItem } from '../../../src/engine/directory/stored-items.js';
 import {
   planDirectoryRestore,
   type DirectoryRestorePlan,
@@ -15,12 +17,9 @@ import { GraphClient } from '../../../src/graph/index.js';
 import { FsBackend, Repository } from '../../../src/repository/index.js';
 import type { TenantAccess } from '../../../src/sandbox/identity/provisioning.js';
 import {
-  DIRECTORY_WORKLOAD,
-  encodeItem,
-  itemMetadata,
-  itemPath,
+  parseItemPath,
+  type BackupToggle,
   type DirectoryItem,
-  type DirectoryType,
   type GraphObject,
 } from '../../../src/workloads/directory/item.js';
 import {
@@ -33,60 +32,14 @@ import { PASSWORD, TEST_OPTIONS } from '../../repository/support.js';
 import { runCli, type CliResult } from '../../support/cli.js';
 import { startTestSandbox, type GraphResult, type TestSandbox } from '../../support/sandbox.js';
 
-const USER_PROPERTIES = [
-  'id',
-  'accountEnabled',
-  'assignedLicenses',
-  'city',
-  'companyName',
-  'country',
-  'createdDateTime',
-  'department',
-  'displayName',
-  'employeeId',
-  'givenName',
-  'jobTitle',
-  'mail',
-  'mailNickname',
-  'mobilePhone',
-  'officeLocation',
-  'onPremisesSyncEnabled',
-  'passwordProfile',
-  'proxyAddresses',
-  'securityIdentifier',
-  'surname',
-  'usageLocation',
-  'userPrincipalName',
-  'userType',
+/** What the backup reads: the types the restores exercise (named locations come with Conditional Access). */
+const BACKED_UP: BackupToggle[] = [
+  'users',
+  'groups',
+  'conditionalAccessPolicies',
+  'deviceConfigurations',
+  'deviceCompliancePolicies',
 ];
-
-const GROUP_PROPERTIES = [
-  'id',
-  'createdDateTime',
-  'description',
-  'displayName',
-  'groupTypes',
-  'isAssignableToRole',
-  'mail',
-  'mailEnabled',
-  'mailNickname',
-  'membershipRule',
-  'onPremisesSyncEnabled',
-  'proxyAddresses',
-  'securityEnabled',
-  'securityIdentifier',
-  'visibility',
-];
-
-/** Where each type is read and which relationships it keeps (as the backup does). */
-const SOURCES: Partial<Record<DirectoryType, { path: string; select?: string[]; links: string[] }>> = {
-  users: { path: '/users', select: USER_PROPERTIES, links: ['manager'] },
-  groups: { path: '/groups', select: GROUP_PROPERTIES, links: ['members', 'owners'] },
-  namedLocations: { path: '/identity/conditionalAccess/namedLocations', links: [] },
-  conditionalAccessPolicies: { path: '/identity/conditionalAccess/policies', links: [] },
-};
-
-export const SNAPSHOT_TYPES = Object.keys(SOURCES) as DirectoryType[];
 
 export interface RestoreRequest extends RestoreSelection {
   snapshot?: string;
@@ -105,7 +58,7 @@ export interface RestoreFixture {
     path: string,
     init?: { method?: string; body?: unknown; tenant?: TenantAccess },
   ): Promise<GraphResult>;
-  /** Takes a directory snapshot of the source tenant into the repository and catalogs it. */
+  /** Backs up the source tenant's directory; answers with the items of the snapshot. */
   backup(): Promise<DirectoryItem[]>;
   /** `tenantvault directory restore …` against the repository, writing to `tenant`. */
   restore(args: string[], tenant?: TenantAccess): Promise<CliResult>;
@@ -116,39 +69,12 @@ export interface RestoreFixture {
   close(): Promise<void>;
 }
 
-async function pages(fixture: Pick<RestoreFixture, 'graph'>, path: string): Promise<GraphObject[]> {
-  const objects: GraphObject[] = [];
-  for (let next: string | undefined = path; next;) {
-    const answer = await fixture.graph(next);
-    if (answer.status !== 200)
-      throw new Error(`GET ${next}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    objects.push(...(answer.body.value as GraphObject[]));
-    const link = answer.body['@odata.nextLink'] as string | undefined;
-    next = link ? link.slice(link.indexOf('/v1.0') + '/v1.0'.length) : undefined;
-  }
-  return objects;
-}
-
-async function readItems(fixture: Pick<RestoreFixture, 'graph'>): Promise<DirectoryItem[]> {
+/** Every directory item of a repository snapshot. */
+async function itemsOf(repository: Repository, snapshotId: string): Promise<DirectoryItem[]> {
   const items: DirectoryItem[] = [];
-  for (const [type, source] of Object.entries(SOURCES) as [DirectoryType, (typeof SOURCES)['users']][]) {
-    const select = source!.select ? `?$select=${source!.select.join(',')}` : '';
-    for (const { '@odata.context': _context, ...object } of await pages(
-      fixture,
-      `${source!.path}${select}`,
-    )) {
-      const relationships: Record<string, string[]> = {};
-      for (const link of source!.links) {
-        const answer = await fixture.graph(`${source!.path}/${object.id}/${link}?$select=id`);
-        if (answer.status === 404) relationships[link] = [];
-        else if (link === 'manager') relationships[link] = [answer.body.id];
-        else
-          relationships[link] = (
-            await pages(fixture, `${source!.path}/${object.id}/${link}?$select=id&$top=999`)
-          ).map((target) => target.id);
-      }
-      items.push({ type, id: object.id, object: object as GraphObject, relationships });
-    }
+  for await (const entry of repository.items(snapshotId)) {
+    if (parseItemPath(entry.path))
+      items.push(await readDirectoryItem(repository, { snapshotId, path: entry.path }));
   }
   return items;
 }
@@ -195,38 +121,19 @@ export async function startRestoreFixture(seed: string): Promise<RestoreFixture>
       return sandbox.graphRequest(path, { method: init.method, body: init.body, token });
     },
     async backup() {
-      const startedAt = new Date().toISOString();
-      const items = await readItems(fixture);
-      const writer = await repository.startSnapshot({
-        meta: {
-          tenantId: source.tenantId,
-          workload: DIRECTORY_WORKLOAD,
-          startedAt,
-          finishedAt: new Date().toISOString(),
-          status: 'succeeded',
-          tenantDisplayName: source.displayName,
-          state: { types: SNAPSHOT_TYPES },
-        },
-      });
-      for (const item of items) {
-        const content = encodeItem(item);
-        const name = typeof item.object.displayName === 'string' ? item.object.displayName : null;
-        await writer.addItem({
-          path: itemPath(item.type, item.id),
-          id: item.id,
-          metadata: itemMetadata(item.type, item.id, name, content),
-          content,
-        });
-      }
-      await writer.commit();
       const catalog = Catalog.open(catalogUrl);
       try {
         await catalog.migrate();
-        await rebuild(catalog, repository);
+        const { snapshotId } = await backupDirectory({
+          graph: clientOf(source),
+          repository,
+          catalog,
+          toggles: BACKED_UP,
+        });
+        return await itemsOf(repository, snapshotId);
       } finally {
         await catalog.close();
       }
-      return items;
     },
     restore(args, tenant = source) {
       return runCli(
