@@ -56,13 +56,13 @@ export class DirectoryBackupError extends Error {
   }
 }
 
-interface Organization {
+export interface Organization {
   id: string;
   displayName: string;
 }
 
 /** The tenant as Graph names it; its id (not a domain the connection may use) keys the catalog. */
-async function organizationOf(graph: GraphClient): Promise<Organization> {
+export async function organizationOf(graph: GraphClient): Promise<Organization> {
   const answer = await graph.get<{ value?: { id?: string; displayName?: string | null }[] }>(
     '/organization',
     {

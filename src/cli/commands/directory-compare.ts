@@ -1,12 +1,15 @@
 // `tenantvault directory diff` and `directory history`: what changed in a tenant's
-// directory between two snapshots, and the versions of one object. With --json, diff
-// writes JSON Lines (one changed item per line, then a summary line) so any size
-// streams; history writes one document.
+// directory between two snapshots or since a snapshot in the live tenant (drift), and
+// the versions of one object. With --json, diff writes JSON Lines (one changed item per
+// line, then a summary line) so any size streams; history writes one document.
 import { Option, type Command } from 'commander';
 import type { ChangeDetail, ComparedItem, ItemFilter } from '../../engine/directory/changes.js';
 import { compareSnapshots } from '../../engine/directory/compare.js';
+import { compareWithLive } from '../../engine/directory/drift.js';
+import { organizationOf } from '../../engine/backup.js';
 import { objectHistory, type ObjectHistory } from '../../engine/directory/history.js';
 import { resolveSnapshotReference, type ReadableSnapshot } from '../../engine/snapshot-reference.js';
+import { GraphClient } from '../../graph/index.js';
 import type { DirectoryType } from '../../workloads/directory/item.js';
 import {
   cataloguedSnapshots,
@@ -19,13 +22,17 @@ import {
 } from '../directory-options.js';
 import type { Output } from '../output.js';
 import { contextOf } from '../program.js';
+import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
 
 const SNAPSHOT_HELP = 'snapshot: a number, latest, previous, latest~N or a repository snapshot id (prefix)';
 
-interface DiffOptions extends BackupSourceOptions {
+interface DiffOptions extends BackupSourceOptions, TenantOptions {
   type?: DirectoryType[];
   id?: string[];
 }
+
+/** The `to` argument that compares with the tenant as it is now. */
+const LIVE = 'live';
 
 interface HistoryOptions extends BackupSourceOptions {
   type?: DirectoryType[];
@@ -39,9 +46,15 @@ interface ComparedSide {
   finishedAt: string | null;
 }
 
+/** The live tenant as the other side: when its reading began. */
+interface LiveSide {
+  live: true;
+  readAt: string;
+}
+
 export interface DiffSummary {
   from: ComparedSide;
-  to: ComparedSide;
+  to: ComparedSide | LiveSide;
   added: number;
   removed: number;
   changed: number;
@@ -98,8 +111,10 @@ function changeText(item: ComparedItem): string {
   return [`${MARKS[item.change]} ${item.type} ${item.id}${name}`, ...detailLines(item, '    ')].join('\n');
 }
 
-function sideText(side: ComparedSide): string {
-  return `snapshot ${side.seq} (${side.finishedAt ?? 'unfinished'})`;
+function sideText(side: ComparedSide | LiveSide): string {
+  return 'live' in side
+    ? `the live tenant (read from ${side.readAt})`
+    : `snapshot ${side.seq} (${side.finishedAt ?? 'unfinished'})`;
 }
 
 function summaryText(summary: DiffSummary): string {
@@ -146,25 +161,54 @@ function historyText(history: ObjectHistory): string {
 }
 
 export function registerDirectoryCompareCommands(directory: Command): void {
-  withTypeOption(withBackupSourceOptions(directory.command('diff')), 'compare only items of this type')
-    .description('what changed in the directory between two snapshots')
+  const diff = directory.command('diff');
+  withTypeOption(
+    withTenantOptions(withBackupSourceOptions(diff, { tenantOption: false })),
+    'compare only items of this type',
+  )
+    .description(
+      'what changed in the directory between two snapshots, or since a snapshot in the live tenant',
+    )
     .argument('<from>', SNAPSHOT_HELP)
-    .argument('[to]', 'the snapshot to compare with', 'latest')
+    .argument(
+      '[to]',
+      `the snapshot to compare with, or "${LIVE}" for the tenant as it is now (drift)`,
+      'latest',
+    )
     .addOption(new Option('--id <objectId>', 'compare only this object (repeatable)').argParser(collectIds))
     .action(async (fromReference: string, toReference: string, options: DiffOptions, command: Command) => {
       const { home, output } = contextOf(command);
-      const tenantId = tenantOf(options);
       const filter: ItemFilter = {
         types: options.type && new Set(options.type),
         ids: options.id && new Set(options.id),
       };
-      await withBackupSources(home, options, async ({ catalog, repository }) => {
-        const snapshots = await cataloguedSnapshots(catalog, tenantId);
-        const from = resolveSnapshotReference(fromReference, snapshots);
-        const to = resolveSnapshotReference(toReference, snapshots);
-        const changes = compareSnapshots({ catalog, repository, tenantId, from, to, filter });
-        await reportChanges(output, changes, { from: sideOf(from), to: sideOf(to) });
-      });
+      if (toReference !== LIVE) {
+        const tenantId = tenantOf(options);
+        await withBackupSources(home, options, async ({ catalog, repository }) => {
+          const snapshots = await cataloguedSnapshots(catalog, tenantId);
+          const from = resolveSnapshotReference(fromReference, snapshots);
+          const to = resolveSnapshotReference(toReference, snapshots);
+          const changes = compareSnapshots({ catalog, repository, tenantId, from, to, filter });
+          await reportChanges(output, changes, { from: sideOf(from), to: sideOf(to) });
+        });
+        return;
+      }
+      const graph = new GraphClient(await graphConnectionOf(options));
+      try {
+        await withBackupSources(home, options, async ({ catalog, repository }) => {
+          // The catalog knows the tenant by its id, whatever name (a domain) the connection uses.
+          const tenantId = (await organizationOf(graph)).id;
+          const snapshot = resolveSnapshotReference(
+            fromReference,
+            await cataloguedSnapshots(catalog, tenantId),
+          );
+          const readAt = new Date().toISOString();
+          const changes = compareWithLive({ catalog, repository, tenantId, snapshot, graph, filter });
+          await reportChanges(output, changes, { from: sideOf(snapshot), to: { live: true, readAt } });
+        });
+      } finally {
+        await graph.close();
+      }
     });
 
   withTypeOption(withBackupSourceOptions(directory.command('history')), 'the type of the object')
