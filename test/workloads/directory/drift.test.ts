@@ -1,12 +1,14 @@
 // Drift against a sandbox tenant over HTTPS with real backups: right after a backup the
 // live tenant shows none; after admin changes it shows exactly those changes (by type,
 // by named object, through the CLI) and agrees with the diff between that backup and
-// the next one.
+// the next one, whose history and export are read back too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComparedItem, ItemFilter } from '../../../src/engine/directory/changes.js';
 import { compareSnapshots } from '../../../src/engine/directory/compare.js';
 import { compareWithLive } from '../../../src/engine/directory/drift.js';
+import { exportObjects } from '../../../src/engine/directory/export.js';
+import { objectHistory } from '../../../src/engine/directory/history.js';
 import { resolveSnapshotReference } from '../../../src/engine/snapshot-reference.js';
 import { GraphClient } from '../../../src/graph/index.js';
 import type { DirectoryStore } from '../../../src/sandbox/directory/store.js';
@@ -16,7 +18,7 @@ import { collect } from '../../catalog/support.js';
 import { connectionTo } from '../../graph/support.js';
 import { PASSWORD } from '../../repository/support.js';
 import { runCli } from '../../support/cli.js';
-import { backupFixture } from './backup-support.js';
+import { backupFixture, contentOf } from './backup-support.js';
 
 const TOGGLES: BackupToggle[] = ['users', 'groups', 'bitlockerKeys'];
 
@@ -143,6 +145,36 @@ test('drift between a backup and the live sandbox tenant', async (t) => {
     compareSnapshots({ catalog, repository, tenantId, from: first, to: second }),
   );
   assert.deepEqual(byKey(recorded), found);
+
+  // History and export read the same backups.
+  const request = { catalog, repository, tenantId, withChanges: true };
+  const patchedHistory = await objectHistory({ ...request, objectId: patched.id });
+  assert.deepEqual(
+    patchedHistory.versions.map((version) => [version.firstSeenSeq, version.lastSeenSeq, version.changes]),
+    [
+      [1, 1, undefined],
+      [
+        2,
+        2,
+        {
+          properties: [{ property: 'jobTitle', old: oldTitle, new: 'Chief Drift Officer' }],
+          relationships: [],
+        },
+      ],
+    ],
+  );
+  const deletedHistory = await objectHistory({ ...request, objectId: deleted.id });
+  assert.deepEqual([deletedHistory.versions.at(-1)?.lastSeenSeq, deletedHistory.latestSeq], [1, 2]);
+  const exported = Buffer.concat(await collect(exportObjects(repository, second, new Set(['users']))))
+    .toString('utf8')
+    .split('\n');
+  assert.equal(exported.pop(), '');
+  const stored: string[] = [];
+  for await (const item of repository.items(second.repositorySnapshotId)) {
+    if (item.path.startsWith('directory/users/')) stored.push(await contentOf(repository, item));
+  }
+  assert.deepEqual(exported, stored);
+  assert.equal(exported.length, store.collection('users').size);
 
   // Through the CLI, naming the tenant by a domain: the catalog's tenant id comes from Graph.
   const { tenant } = sandbox;
