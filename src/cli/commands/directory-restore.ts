@@ -9,9 +9,9 @@ import { Option, type Command } from 'commander';
 import { planDirectoryRestore } from '../../engine/directory/restore.js';
 import { GraphClient } from '../../graph/index.js';
 import type { DirectoryType } from '../../workloads/directory/item.js';
-import { TYPE_ROUTES } from '../../workloads/directory/routes.js';
 import {
   executePlan,
+  kindOf,
   RestoreRefusedError,
   type ItemRef,
   type NewUserMode,
@@ -37,7 +37,7 @@ interface RestoreOptions extends BackupSourceOptions, TenantOptions {
 }
 
 function describe(item: ItemRef): string {
-  const kind = TYPE_ROUTES[item.type].label.toLowerCase().replace(/s$/, '');
+  const kind = kindOf(item.type);
   return item.displayName ? `${kind} "${item.displayName}" (${item.id})` : `${kind} ${item.id}`;
 }
 

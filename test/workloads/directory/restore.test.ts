@@ -287,3 +287,69 @@ describe('groups', () => {
     assert.deepEqual(await memberIds(fixture, group.id), [...group.relationships.members!].sort());
   });
 });
+
+describe('Intune', () => {
+  const policiesPath = '/deviceManagement/deviceCompliancePolicies';
+  const configurationsPath = '/deviceManagement/deviceConfigurations';
+  const targetsOf = (assignments: { target: unknown }[]) =>
+    assignments.map((assignment) => JSON.stringify(assignment.target)).sort();
+
+  test('a deleted compliance policy is re-created with its scheduled actions, then assigned', async () => {
+    const policy = backedUp.find(
+      (item) => item.type === 'deviceCompliancePolicies' && (item.object.assignments as unknown[]).length > 0,
+    ) as DirectoryItem;
+    assert.equal((await fixture.graph(`${policiesPath}/${policy.id}`, { method: 'DELETE' })).status, 204);
+
+    const { plan } = await fixture.plan({ ids: [policy.id] });
+    assert.deepEqual(
+      plan.writes.map((write) => [write.method, write.url]),
+      [
+        ['POST', policiesPath],
+        ['POST', `${policiesPath}/{new:${policy.id}}/assign`],
+      ],
+    );
+    const creation = plan.writes[0]!.body as Record<string, unknown>;
+    assert.equal(creation['@odata.type'], policy.object['@odata.type']);
+    assert.equal(creation.assignments, undefined);
+    assert.ok(Array.isArray(creation.scheduledActionsForRule));
+    const report = await fixture.execute(plan);
+    assertNoFailures(report);
+
+    const newId = newIdOf(report, policy.id);
+    const created = await fixture.graph(
+      `${policiesPath}/${newId}?$expand=assignments,scheduledActionsForRule`,
+    );
+    assert.equal(created.body.displayName, policy.object.displayName);
+    assert.deepEqual(
+      targetsOf(created.body.assignments),
+      targetsOf(policy.object.assignments as { target: unknown }[]),
+    );
+    assert.deepEqual(
+      created.body.scheduledActionsForRule.map((rule: { ruleName: string }) => rule.ruleName),
+      (policy.object.scheduledActionsForRule as { ruleName: string }[]).map((rule) => rule.ruleName),
+    );
+  });
+
+  test('a device configuration whose assignments changed is assigned again, nothing else written', async () => {
+    const configuration = backedUp.find(
+      (item) => item.type === 'deviceConfigurations' && (item.object.assignments as unknown[]).length > 0,
+    ) as DirectoryItem;
+    const cleared = await fixture.graph(`${configurationsPath}/${configuration.id}/assign`, {
+      method: 'POST',
+      body: { assignments: [] },
+    });
+    assert.equal(cleared.status, 200);
+
+    const { plan } = await fixture.plan({ ids: [configuration.id] });
+    assert.deepEqual(
+      plan.writes.map((write) => [write.method, write.url]),
+      [['POST', `${configurationsPath}/${configuration.id}/assign`]],
+    );
+    assertNoFailures(await fixture.execute(plan));
+    const assigned = await fixture.graph(`${configurationsPath}/${configuration.id}/assignments`);
+    assert.deepEqual(
+      targetsOf(assigned.body.value),
+      targetsOf(configuration.object.assignments as { target: unknown }[]),
+    );
+  });
+});

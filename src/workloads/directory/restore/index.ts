@@ -2,6 +2,7 @@
 // then execute (write it, report what happened).
 export { planRestore, refusalOf, RestoreRefusedError } from './planner.js';
 export { executePlan } from './executor.js';
+export { kindOf } from './plan-builder.js';
 export type {
   FailedEntry,
   IdMapEntry,

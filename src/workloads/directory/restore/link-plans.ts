@@ -4,19 +4,28 @@
 // service principals of the snapshot that held it. Targets go through the id map; a
 // target that is neither in the tenant nor being restored is left out and said so.
 import type { DirectoryItem, DirectoryType } from '../item.js';
-import { TYPE_ROUTES } from '../routes.js';
-import { addLink, linkRoute, linksPointingAtPrincipals, membersFollowRule, removeLink } from './links.js';
+import {
+  addLink,
+  grantsToPrincipals,
+  linkRoute,
+  linksPointingAtPrincipals,
+  membersFollowRule,
+  notRestoredReason,
+  removeLink,
+} from './links.js';
 import { newValueOf } from './plan.js';
-import { itemRef } from './plan-builder.js';
+import { itemRef, kindOf } from './plan-builder.js';
 import type { PlanningContext, Presence, SnapshotItems } from './planning-context.js';
 import { masteredOnPremises } from './object-plans.js';
 
 /** Relationships Entra takes from on-premises Active Directory for synchronised objects. */
 const SYNCHRONISED_LINKS: ReadonlySet<string> = new Set(['users/manager', 'groups/members']);
 
-function label(type: DirectoryType, relationship: string): string {
-  const singular: Record<string, string> = { members: 'member', owners: 'owner', manager: 'manager' };
-  return `${singular[relationship] ?? relationship} of the ${TYPE_ROUTES[type].label.toLowerCase().replace(/s$/, '')}`;
+const SINGULAR: Readonly<Record<string, string>> = { members: 'member', owners: 'owner', manager: 'manager' };
+
+/** "member of the group", "owner of the app registration". */
+function roleIn(type: DirectoryType, relationship: string): string {
+  return `${SINGULAR[relationship] ?? relationship} of the ${kindOf(type)}`;
 }
 
 /** Plans an item's relationships once every object of the restore has its place in the plan. */
@@ -32,7 +41,7 @@ export async function planLinks(
   for (const [relationship, targets] of Object.entries(item.relationships)) {
     const route = linkRoute(item.type, relationship);
     if (!route) {
-      if (targets.length > 0) builder.skip(ref, `${relationship} are not restored`);
+      if (targets.length > 0) builder.skip(ref, notRestoredReason(item.type, relationship));
       continue;
     }
     if (relationship === 'members' && membersFollowRule(item.type, item.object)) {
@@ -70,7 +79,7 @@ export async function planLinks(
       adds.push(
         builder.add({
           ...addLink(item.type, source.value, relationship, reference.value, live.graphBaseUrl),
-          why: `${route.single ? 'set' : 'add'} ${label(item.type, relationship)}: ${target}`,
+          why: `${route.single ? 'set' : 'add'} ${roleIn(item.type, relationship)}: ${target}`,
           item: ref,
           after: [...source.after, ...reference.after],
           batchable: true,
@@ -87,7 +96,7 @@ export async function planLinks(
     for (const target of extra) {
       builder.add({
         ...removeLink(item.type, source.value, relationship, target),
-        why: `remove ${label(item.type, relationship)}: ${target} (not there at the time of the backup)`,
+        why: `remove ${roleIn(item.type, relationship)}: ${target} (not there at the time of the backup)`,
         item: ref,
         after: [...source.after, ...adds],
         batchable: true,
@@ -119,21 +128,34 @@ export async function planLinksToRecreated(
       if (targets.length > 0) holders.push({ holder, relationship, targets });
     }
   }
+  for (const [type, relationship] of grantsToPrincipals()) {
+    for await (const grantor of snapshot.ofType(type)) {
+      for (const target of grantor.relationships[relationship] ?? []) {
+        const principal = byId.get(target);
+        if (!principal) continue;
+        const name = typeof grantor.object.displayName === 'string' ? `"${grantor.object.displayName}" ` : '';
+        builder.skip(
+          itemRef(principal),
+          `held ${kindOf(type)} ${name}(${grantor.id}) in the backup: grant it again; ${notRestoredReason(type, relationship)}`,
+        );
+      }
+    }
+  }
   const existing = await live.existingDirectoryObjects(holders.map(({ holder }) => holder.id));
   for (const { holder, relationship, targets } of holders) {
     for (const target of targets) {
       const principal = byId.get(target) as DirectoryItem;
-      const where = `${TYPE_ROUTES[holder.type].label.toLowerCase().replace(/s$/, '')} ${holder.id}`;
+      const where = `${kindOf(holder.type)} ${holder.id}`;
       if (!existing.has(holder.id)) {
         builder.skip(
           itemRef(principal),
-          `was ${relationship.replace(/s$/, '')} of ${where}, which is no longer in the tenant`,
+          `was ${SINGULAR[relationship] ?? relationship} of ${where}, which is no longer in the tenant`,
         );
         continue;
       }
       builder.add({
         ...addLink(holder.type, holder.id, relationship, newValueOf(target), live.graphBaseUrl),
-        why: `re-created: add it back as ${relationship.replace(/s$/, '')} of ${where}`,
+        why: `re-created: add it back as ${SINGULAR[relationship] ?? relationship} of ${where}`,
         item: itemRef(principal),
         batchable: true,
         alreadyDone: 'linkExists',

@@ -22,6 +22,36 @@ export function linkRoute(type: DirectoryType, relationship: string): LinkRoute 
   return LINK_ROUTES[type]?.[relationship];
 }
 
+const ROLE_SCOPE_UNKNOWN =
+  'the backup keeps who holds the role, not the scope (tenant or administrative unit) of each assignment';
+const APP_ROLE_UNKNOWN = 'the backup keeps who is assigned, not which app role';
+
+/**
+ * Relationships the backup keeps that a restore does not write, each with why: restoring
+ * them from ids alone could grant more than was granted.
+ */
+const NOT_RESTORED: Readonly<Record<string, string>> = {
+  'builtInRoles/assignments': ROLE_SCOPE_UNKNOWN,
+  'customRoles/assignments': ROLE_SCOPE_UNKNOWN,
+  'servicePrincipals/appRoleAssignedTo': APP_ROLE_UNKNOWN,
+  'servicePrincipals/appRoleAssignments': APP_ROLE_UNKNOWN,
+};
+
+/** Why a relationship without a link route is left alone. */
+export function notRestoredReason(type: DirectoryType, relationship: string): string {
+  const why = NOT_RESTORED[`${type}/${relationship}`];
+  return why ? `${relationship} are not restored: ${why}` : `${relationship} are not restored`;
+}
+
+/** Relationships of other objects that grant a principal something a restore cannot give back. */
+export function grantsToPrincipals(): [DirectoryType, string][] {
+  return [
+    ['builtInRoles', 'assignments'],
+    ['customRoles', 'assignments'],
+    ['servicePrincipals', 'appRoleAssignedTo'],
+  ];
+}
+
 /** The relationships that point at directory objects which may be restored: [holder type, relationship]. */
 export function linksPointingAtPrincipals(): [DirectoryType, string][] {
   return Object.entries(LINK_ROUTES).flatMap(([type, routes]) =>

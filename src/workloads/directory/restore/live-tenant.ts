@@ -6,7 +6,7 @@ import { GraphRequestError, type GraphClient } from '../../../graph/index.js';
 import type { DirectoryItem, GraphObject } from '../item.js';
 import { TYPE_ROUTES } from '../routes.js';
 import { linkPath, linkRoute } from './links.js';
-import { expandedNavigation, selectForRead } from './properties.js';
+import { expandForRead, selectForRead } from './properties.js';
 
 /** POST /directoryObjects/getByIds takes at most this many ids. */
 const GET_BY_IDS_LIMIT = 1000;
@@ -76,7 +76,7 @@ export class LiveTenant {
     const query = new URLSearchParams();
     const select = selectForRead(item.type, item.object);
     if (select) query.set('$select', [...new Set(['id', ...select])].join(','));
-    const expand = expandedNavigation(item.type, item.object);
+    const expand = expandForRead(item.type, item.object);
     if (expand.length > 0) query.set('$expand', expand.join(','));
     const text = query.toString();
     return text ? `${path}?${text}` : path;

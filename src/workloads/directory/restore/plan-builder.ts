@@ -1,7 +1,8 @@
 // Collects a plan's writes in order. Each write depends on the steps that create the
 // objects its {new:…} placeholders stand for, plus any it names itself, so the executor
 // never sends a write before what it refers to exists.
-import type { DirectoryItem } from '../item.js';
+import type { DirectoryItem, DirectoryType } from '../item.js';
+import { TYPE_ROUTES } from '../routes.js';
 import { placeholdersIn, type Decision, type ItemRef, type PlannedWrite, type RestorePlan } from './plan.js';
 
 export type NewWrite = Omit<PlannedWrite, 'step' | 'dependsOn' | 'batchable'> & {
@@ -9,6 +10,11 @@ export type NewWrite = Omit<PlannedWrite, 'step' | 'dependsOn' | 'batchable'> & 
   after?: number[];
   batchable?: boolean;
 };
+
+/** One object of a type as people call it: "user", "app registration", "built-in role". */
+export function kindOf(type: DirectoryType): string {
+  return TYPE_ROUTES[type].label.toLowerCase().replace(/s$/, '');
+}
 
 export function itemRef(item: DirectoryItem): ItemRef {
   const name = item.object.displayName;

@@ -180,7 +180,9 @@ export function selectForRead(type: DirectoryType, object: GraphObject): string[
   return Object.keys(object).filter((name) => !isAnnotation(name) && !rules.navigation?.includes(name));
 }
 
-/** Navigation properties the backup holds for this object, to $expand when reading it live. */
-export function expandedNavigation(type: DirectoryType, object: GraphObject): string[] {
-  return (rulesOf(type).navigation ?? []).filter((name) => object[name] !== undefined);
+/** Navigation the planner compares with the backup (Intune assignments), to $expand when reading the live object. */
+export function expandForRead(type: DirectoryType, object: GraphObject): string[] {
+  return rulesOf(type).navigation?.includes('assignments') && object.assignments !== undefined
+    ? ['assignments']
+    : [];
 }
