@@ -143,7 +143,8 @@ export function registerDirectoryRestoreCommand(directory: Command): void {
           );
           return undefined;
         }
-        output.info(renderPlan(plan, `restoring ${heading}`));
+        // The whole plan is what --dry-run is for; a run names its size and reports what it did.
+        output.info(`restoring ${heading}`);
         const executed = await executePlan(graph, plan);
         output.result({ dryRun: false, snapshot, report: executed }, (value) => renderReport(value.report));
         return executed;

@@ -173,6 +173,26 @@ describe('users', () => {
     );
   });
 
+  test('licences that differ are named in the plan, not written', async () => {
+    const user = cloudUser(backedUp, 3);
+    const licences = [{ skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', disabledPlans: [] }];
+    assert.notDeepEqual(user.object.assignedLicenses, licences);
+    const changed = await fixture.graph(`/users/${user.id}`, {
+      method: 'PATCH',
+      body: { assignedLicenses: licences },
+    });
+    assert.equal(changed.status, 204);
+
+    const { plan } = await fixture.plan({ ids: [user.id] });
+    assert.deepEqual(plan.writes, []);
+    assert.deepEqual(
+      plan.skipped.map((decision) => decision.reason),
+      [
+        'assignedLicenses differ from the backup and stay: licences are assigned through assignLicense, which a restore does not call',
+      ],
+    );
+  });
+
   test('a purged user is re-created disabled, with its manager and its groups', async () => {
     const user = cloudUser(backedUp, 1);
     assert.equal((await fixture.graph(`/users/${user.id}`, { method: 'DELETE' })).status, 204);

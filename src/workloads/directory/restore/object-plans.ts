@@ -11,7 +11,7 @@ import { DEFAULT_SCHEDULED_ACTIONS, rewriteAssignments, sameAssignments } from '
 import { newValueOf, TEMPORARY_PASSWORD } from './plan.js';
 import { itemRef } from './plan-builder.js';
 import type { PlanningContext, Presence } from './planning-context.js';
-import { creatableProperties, isPatchable, patchBody } from './properties.js';
+import { creatableProperties, isPatchable, managedElsewhere, patchBody } from './properties.js';
 import type { Reference } from './references.js';
 
 /** Users and groups synchronised from on-premises Active Directory are changed there; Entra refuses. */
@@ -85,9 +85,12 @@ function planUpdate(
   current: GraphObject,
   after: number[],
 ): void {
-  const changed = diffProperties(current, desired).filter(
-    (change) => change.new !== undefined && isPatchable(item.type, change.property),
-  );
+  const differences = diffProperties(current, desired).filter((change) => change.new !== undefined);
+  for (const { property } of differences) {
+    const why = managedElsewhere(property);
+    if (why) context.builder.skip(itemRef(item), `${property} differ from the backup and stay: ${why}`);
+  }
+  const changed = differences.filter((change) => isPatchable(item.type, change.property));
   if (changed.length === 0) return;
   if (masteredOnPremises(current)) {
     context.builder.skip(

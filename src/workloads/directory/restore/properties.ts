@@ -155,6 +155,18 @@ export function creatableProperties(type: DirectoryType, object: GraphObject): R
   return body;
 }
 
+/** Read-only properties a person would expect back, and why the restore cannot write them. */
+const MANAGED_ELSEWHERE: Readonly<Record<string, string>> = {
+  assignedLicenses: 'licences are assigned through assignLicense, which a restore does not call',
+  passwordCredentials: 'secrets are never readable: issue them again',
+  keyCredentials: 'certificates are kept without their keys: upload them again',
+};
+
+/** Why a changed property the restore does not write deserves a word in the plan, if it does. */
+export function managedElsewhere(name: string): string | undefined {
+  return MANAGED_ELSEWHERE[name];
+}
+
 /** Whether a PATCH may carry this property. */
 export function isPatchable(type: DirectoryType, name: string): boolean {
   return writable(type, name, false);
