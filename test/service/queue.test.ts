@@ -326,7 +326,9 @@ for (const { name: implementation, engine } of IMPLEMENTATIONS) {
     const lines = await logLines(queue, job.id);
     assert.ok(lines.includes(`half of 100 items done in process ${child.pid}`), lines.join('\n'));
     assert.ok(
-      lines.some((line) => /^worker \S+ stopped renewing its lease; retry in 100 ms$/.test(line)),
+      lines.some((line) =>
+        /^attempt 1 failed: worker \S+ stopped renewing its lease; retry in 100 ms$/.test(line),
+      ),
       lines.join('\n'),
     );
   });

@@ -2,6 +2,7 @@
 // the lease (and notices a cancel requested elsewhere), progress and log lines written
 // at most once per progress interval, and how the attempt ends.
 import { JobAbortedError, RetryableError } from './errors.js';
+import { afterTransientFailure } from './retry.js';
 import {
   renewLease,
   settleAttempt,
@@ -13,14 +14,6 @@ import {
   type Settlement,
 } from './store.js';
 import type { Job, JobContext, JobHandler } from './types.js';
-
-/** Longest wait between retries, however many came before. */
-export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
-
-/** Backoff after a failed attempt (1 for the first): the base delay, doubled each time. */
-export function retryDelayMs(baseMs: number, failedAttempt: number): number {
-  return Math.min(baseMs * 2 ** (failedAttempt - 1), MAX_RETRY_DELAY_MS);
-}
 
 export interface AttemptSettings {
   db: Db;
@@ -119,15 +112,10 @@ export class Attempt {
       this.log('handed back to the queue: the worker is closing');
       return { state: 'queued', runAfter: new Date(), error: null, countAttempt: false };
     }
-    if (error instanceof RetryableError && job.attempt <= job.retryLimit) {
-      const delay = retryDelayMs(job.retryDelayMs, job.attempt);
-      this.log(`attempt ${job.attempt} failed: ${error.message}; retry in ${delay} ms`);
-      return {
-        state: 'queued',
-        runAfter: new Date(Date.now() + delay),
-        error: error.message,
-        countAttempt: true,
-      };
+    if (error instanceof RetryableError) {
+      const { settlement, line } = afterTransientFailure(job, error.message, new Date());
+      this.log(line);
+      return settlement;
     }
     this.log(`attempt ${job.attempt} failed: ${message(error)}`);
     return { state: 'failed', error: message(error) };

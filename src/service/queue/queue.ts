@@ -8,7 +8,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ServiceError } from '../errors.js';
 import { Wakeup } from '../wakeup.js';
-import { Attempt, retryDelayMs } from './attempt.js';
+import { Attempt } from './attempt.js';
+import { afterTransientFailure } from './retry.js';
 import {
   existingJob,
   expiredLeases,
@@ -271,21 +272,14 @@ export class Queue implements JobQueue {
   private async reap(): Promise<void> {
     const now = new Date();
     for (const lease of await expiredLeases(this.db, now, REAP_BATCH)) {
-      const retry = lease.attempt <= lease.retryLimit;
       const lost = `worker ${lease.owner} stopped renewing its lease`;
-      const delay = retryDelayMs(lease.retryDelayMs, lease.attempt);
+      const { settlement, line } = afterTransientFailure(lease, lost, now);
       const settled = await settleAttempt(
         this.db,
         lease,
-        retry
-          ? { state: 'queued', runAfter: new Date(now.getTime() + delay), error: lost, countAttempt: true }
-          : { state: 'failed', error: lost },
-        { lines: [{ at: now.toISOString(), line: retry ? `${lost}; retry in ${delay} ms` : lost }] },
-        {
-          now,
-          leaseExpiredBefore: now,
-          onQueued: this.onQueued,
-        },
+        settlement,
+        { lines: [{ at: now.toISOString(), line }] },
+        { now, leaseExpiredBefore: now, onQueued: this.onQueued },
       );
       if (settled) this.wakeWhenDue(settled);
     }

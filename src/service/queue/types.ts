@@ -114,9 +114,10 @@ export interface JobQueue {
   /** A job's log lines after the given seq (all lines without one), in order. */
   logs(id: string, afterSeq?: number): Promise<JobLogLine[]>;
   /**
-   * Cancels a queued job at once; asks a running one to stop (its handler's signal aborts,
-   * at the latest one heartbeat later on another machine) and it becomes cancelled when
-   * its handler returns. Finished jobs stay as they are. Undefined for an unknown id.
+   * Cancels a queued job at once. A running job's handler sees its signal abort (in this
+   * process now, elsewhere at its worker's next heartbeat); the job is cancelled when the
+   * handler stops with an error, or ends as the handler's outcome says if it finishes
+   * anyway. Finished jobs stay as they are. Undefined for an unknown id.
    */
   cancel(id: string): Promise<Job | undefined>;
   /** Starts taking jobs of a name in this process. One handler per name. */
