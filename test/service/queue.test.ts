@@ -290,6 +290,38 @@ for (const { name: implementation, engine } of IMPLEMENTATIONS) {
     assert.ok((await logLines(next, job.id)).includes('handed back to the queue: the worker is closing'));
   });
 
+  test(`${implementation}: a worker that lost its job stops and leaves it to the new holder`, async (t) => {
+    const database = await tempServiceDb(t, engine);
+    const queue = await openQueue(t, database);
+    const reasons: unknown[] = [];
+    queue.work('export', async ({ signal, progress, log }) => {
+      await aborted(signal);
+      reasons.push(signal.reason);
+      progress({ written: 'after losing the job' });
+      log('a line after losing the job');
+      throw new Error('stopped');
+    });
+    const { job } = await queue.enqueue('export', {});
+    await waitFor('the export to run', async () => (await queue.get(job.id))?.state === 'running');
+    // As if its lease had run out while it stalled, and another worker had claimed the job.
+    await database.db
+      .updateTable('jobs')
+      .set((eb) => ({ lease_owner: 'elsewhere:1:abcdef', attempt: eb('attempt', '+', 1) }))
+      .where('id', '=', job.id)
+      .execute();
+    await waitFor('the stalled worker to notice', () => reasons.length === 1);
+    assert.ok(reasons[0] instanceof JobAbortedError && reasons[0].reason === 'lease-lost');
+    await sleep(200);
+    const current = await queue.get(job.id);
+    assert.equal(current?.state, 'running');
+    assert.equal(current?.worker, 'elsewhere:1:abcdef');
+    assert.equal(current?.progress, null);
+    assert.deepEqual(
+      (await logLines(queue, job.id)).filter((line) => !line.startsWith('attempt 1 of 4 started')),
+      [],
+    );
+  });
+
   test(`${implementation}: a worker killed mid-job loses it when its lease runs out; another finishes it`, async (t) => {
     const database = await tempServiceDb(t, engine);
     const queue = await openQueue(t, database);
