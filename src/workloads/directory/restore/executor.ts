@@ -112,7 +112,8 @@ export async function executePlan(graph: GraphClient, plan: RestorePlan): Promis
 
   while (pending.length > 0) {
     const ready = pending.filter((write) => write.dependsOn.every((step) => outcome.has(step)));
-    pending = pending.filter((write) => !ready.includes(write));
+    const readySteps = new Set(ready.map((write) => write.step));
+    pending = pending.filter((write) => !readySteps.has(write.step));
     const sendable: { write: PlannedWrite; url: string; body: unknown; password?: string }[] = [];
     for (const write of ready) {
       const blocker = write.dependsOn.find((step) => outcome.get(step) !== 'ok');
