@@ -64,12 +64,15 @@ export class Chunker {
 
   /**
    * Splits a stream into chunks, holding at most one maximum-size chunk plus one input
-   * piece. A chunk inside one input piece is a view of it; only chunks that span pieces
-   * are copied.
+   * piece. A chunk inside one input piece is a view of it; a chunk that spans pieces is
+   * assembled in a buffer reused for the next such chunk, so each chunk is valid only until
+   * the next one is requested (fresh memory for every spanning chunk costs more than
+   * copying into it).
    */
   async *split(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncIterable<Buffer> {
     const pending: Buffer[] = [];
     let pendingLength = 0;
+    let spanning: Buffer | undefined;
     const take = (length: number): Buffer => {
       pendingLength -= length;
       const first = pending[0]!;
@@ -77,20 +80,16 @@ export class Chunker {
         pending[0] = first.subarray(length);
         return first.subarray(0, length);
       }
-      const parts: Buffer[] = [];
-      for (let needed = length; needed > 0;) {
+      if (first.length === length) return pending.shift()!;
+      spanning ??= Buffer.allocUnsafeSlow(this.parameters.max);
+      for (let filled = 0; filled < length; ) {
         const piece = pending[0]!;
-        if (piece.length <= needed) {
-          parts.push(piece);
-          pending.shift();
-          needed -= piece.length;
-        } else {
-          parts.push(piece.subarray(0, needed));
-          pending[0] = piece.subarray(needed);
-          needed = 0;
-        }
+        const used = Math.min(piece.length, length - filled);
+        filled += piece.copy(spanning, filled, 0, used);
+        if (used === piece.length) pending.shift();
+        else pending[0] = piece.subarray(used);
       }
-      return parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+      return spanning.subarray(0, length);
     };
     for await (const piece of source) {
       if (piece.length === 0) continue;

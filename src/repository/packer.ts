@@ -22,8 +22,8 @@ export interface PackerStats {
 const MAX_UPLOADS = 2;
 /** One batch filling, one queued, one being packed keep both threads busy. */
 const MAX_BATCHES = 3;
-/** Large enough that per-message costs vanish, small enough to start packing early. */
-const BATCH_BYTES = 1024 * 1024;
+/** Holds a thousand mails or the largest default chunk: per-message costs vanish. */
+const BATCH_BYTES = 4 * 1024 * 1024 + 4096;
 
 let thread: Worker | undefined;
 /** Why the pack thread last stopped, for the writers it served. */
