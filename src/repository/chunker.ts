@@ -82,7 +82,7 @@ export class Chunker {
       }
       if (first.length === length) return pending.shift()!;
       spanning ??= Buffer.allocUnsafeSlow(this.parameters.max);
-      for (let filled = 0; filled < length; ) {
+      for (let filled = 0; filled < length;) {
         const piece = pending[0]!;
         const used = Math.min(piece.length, length - filled);
         filled += piece.copy(spanning, filled, 0, used);
