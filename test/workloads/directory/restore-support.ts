@@ -36,6 +36,8 @@ import { startTestSandbox, type GraphResult, type TestSandbox } from '../../supp
 const BACKED_UP: BackupToggle[] = [
   'users',
   'groups',
+  'customRoles',
+  'applications',
   'conditionalAccessPolicies',
   'deviceConfigurations',
   'deviceCompliancePolicies',

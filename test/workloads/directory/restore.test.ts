@@ -373,3 +373,71 @@ describe('Intune', () => {
     );
   });
 });
+
+describe('applications and roles', () => {
+  test('a purged app registration is re-created with a new application id that its identifier URIs follow', async () => {
+    const application = backedUp.find(
+      (item) =>
+        item.type === 'applications' &&
+        (item.object.identifierUris as string[]).includes(`api://${String(item.object.appId)}`) &&
+        (item.relationships.owners ?? []).length > 0,
+    ) as DirectoryItem;
+    assert.ok(application, 'no app registration that exposes an API and has owners');
+    await fixture.graph(`/applications/${application.id}`, { method: 'DELETE' });
+    assert.equal(
+      (await fixture.graph(`/directory/deletedItems/${application.id}`, { method: 'DELETE' })).status,
+      204,
+    );
+
+    const { plan } = await fixture.plan({ ids: [application.id] });
+    const creation = plan.writes[0]!;
+    assert.deepEqual([creation.method, creation.url], ['POST', '/applications']);
+    const body = creation.body as Record<string, unknown>;
+    assert.equal(body.appId, undefined);
+    assert.equal(body.identifierUris, undefined);
+    assert.equal(body.passwordCredentials, undefined);
+    const report = await fixture.execute(plan);
+    assertNoFailures(report);
+
+    const newId = newIdOf(report, application.id);
+    const newAppId = report.idMap.find((entry) => entry.property === 'appId')?.new;
+    assert.ok(newAppId && newAppId !== application.object.appId);
+    const created = await fixture.graph(`/applications/${newId}?$select=appId,identifierUris,displayName`);
+    assert.equal(created.body.appId, newAppId);
+    assert.deepEqual(created.body.identifierUris, [`api://${newAppId}`]);
+    assert.equal(created.body.displayName, application.object.displayName);
+    const owners = await fixture.graph(`/applications/${newId}/owners?$select=id`);
+    assert.deepEqual(
+      (owners.body.value as GraphObject[]).map((owner) => owner.id).sort(),
+      [...application.relationships.owners!].sort(),
+    );
+  });
+
+  test('a deleted custom role is re-created with its permissions; its assignments are named, not guessed', async () => {
+    const role = backedUp.find(
+      (item) => item.type === 'customRoles' && (item.relationships.assignments ?? []).length > 0,
+    ) as DirectoryItem;
+    assert.ok(role, 'no custom role with assignments');
+    const path = `/roleManagement/directory/roleDefinitions/${role.id}`;
+    assert.equal((await fixture.graph(path, { method: 'DELETE' })).status, 204);
+
+    const { plan } = await fixture.plan({ ids: [role.id] });
+    assert.deepEqual(
+      plan.writes.map((write) => [write.method, write.url]),
+      [['POST', '/roleManagement/directory/roleDefinitions']],
+    );
+    assert.ok(
+      plan.skipped.some((decision) =>
+        /assignments are not restored: the backup keeps who/.test(decision.reason),
+      ),
+    );
+    const report = await fixture.execute(plan);
+    assertNoFailures(report);
+    const created = await fixture.graph(
+      `/roleManagement/directory/roleDefinitions/${newIdOf(report, role.id)}`,
+    );
+    assert.equal(created.body.displayName, role.object.displayName);
+    assert.equal(created.body.isBuiltIn, false);
+    assert.deepEqual(created.body.rolePermissions, role.object.rolePermissions);
+  });
+});
