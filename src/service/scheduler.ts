@@ -76,7 +76,12 @@ export class Scheduler {
       }
       const due = await query.orderBy('next_slot').orderBy('id').limit(BATCH).execute();
       for (const schedule of due) {
-        if (await this.runSlot(schedule, now)) recorded++;
+        try {
+          if (await this.runSlot(schedule, now)) recorded++;
+        } catch (error) {
+          // Its slot stays due for the next tick; the other schedules go on.
+          this.onError(error);
+        }
       }
       const last = due.at(-1);
       if (!last?.next_slot || due.length < BATCH) return recorded;

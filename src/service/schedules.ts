@@ -4,6 +4,7 @@
 // a schedule (or changing when it runs) starts it at the next slot after that moment.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { validateJobName } from './queue/queue.js';
 import { DEFAULT_CRON, DEFAULT_TIME_ZONE, nextSlot, validateSchedule } from './schedule.js';
 import type { SchedulesTable, ServiceDatabase } from './schema.js';
 
@@ -34,7 +35,7 @@ export interface Schedule {
   name: string;
   cron: string;
   timeZone: string;
-  job: Required<Pick<ScheduledJob, 'name'>> & { payload: unknown; singletonKey: string | null };
+  job: { name: string; payload: unknown; singletonKey: string | null };
   enabled: boolean;
   /** The next slot, null while disabled. */
   nextRun: string | null;
@@ -74,6 +75,7 @@ export async function saveSchedule(db: Db, input: ScheduleInput, now = new Date(
   const cron = input.cron ?? DEFAULT_CRON;
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
   validateSchedule(cron, timeZone);
+  validateJobName(input.job.name);
   const enabled = input.enabled ?? true;
   const at = now.toISOString();
   const values = {

@@ -199,6 +199,38 @@ for (const { name: implementation, engine } of IMPLEMENTATIONS) {
       saveSchedule(database.db, { ...backupSchedule('contoso'), cron: 'every day' }, now),
       ServiceError,
     );
+    await assert.rejects(
+      saveSchedule(database.db, { ...backupSchedule('contoso'), job: { name: 'back up' } }, now),
+      /job name "back up"/,
+    );
+  });
+
+  test(`${implementation}: a schedule that cannot enqueue does not hold up the others`, async (t) => {
+    const { database, queue } = await setUp(t, engine);
+    const time = clock('2025-06-01T00:00:00Z');
+    const errors: unknown[] = [];
+    const scheduler = new Scheduler(database.db, queue, { now: time.now, onError: (e) => errors.push(e) });
+    const broken = await saveSchedule(database.db, backupSchedule('contoso', 'UTC'), time.now());
+    await saveSchedule(database.db, backupSchedule('fabrikam', 'UTC'), time.now());
+    // A row no save would write, e.g. from a newer version that knows more job names.
+    await database.db
+      .updateTable('schedules')
+      .set({ job_name: 'back up' })
+      .where('id', '=', broken.id)
+      .execute();
+    time.set('2025-06-01T03:00:01Z');
+    assert.equal(await scheduler.tick(), 1);
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]), /job name "back up"/);
+    assert.deepEqual(
+      (await queue.list({ name: 'backup' })).map((job) => job.payload),
+      [{ organizationId: 'fabrikam' }],
+    );
+    assert.equal(
+      (await getSchedule(database.db, broken.id))?.nextRun,
+      '2025-06-01T03:00:00.000Z',
+      'still due',
+    );
   });
 
   test(`${implementation}: a started scheduler ticks by itself until stopped`, async (t) => {

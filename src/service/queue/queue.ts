@@ -71,6 +71,11 @@ interface Registration {
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** Job names become pg-boss queue names: letters, digits, - and _. */
+export function validateJobName(name: string): void {
+  if (!NAME.test(name)) throw new ServiceError(`job name "${name}": use letters, digits, - and _`);
+}
 const DEFAULT_RETRY_LIMIT = 3;
 const DEFAULT_RETRY_DELAY_MS = 30_000;
 /** Expired leases handled per reaper pass; the rest wait for the next. */
@@ -116,7 +121,7 @@ export class Queue implements JobQueue {
    * records a slot and its job together); the job is visible when that commits.
    */
   async enqueueIn<P>(db: Db, name: string, payload: P, options: EnqueueOptions = {}): Promise<Enqueued<P>> {
-    if (!NAME.test(name)) throw new ServiceError(`job name "${name}": use letters, digits, - and _`);
+    validateJobName(name);
     const keys = {
       singletonKey: options.singletonKey ?? null,
       idempotencyKey: options.idempotencyKey ?? null,
@@ -170,7 +175,7 @@ export class Queue implements JobQueue {
 
   work<P>(name: string, handler: JobHandler<P>, options: WorkOptions = {}): void {
     if (this.closed) throw new ServiceError('the job queue is closed');
-    if (!NAME.test(name)) throw new ServiceError(`job name "${name}": use letters, digits, - and _`);
+    validateJobName(name);
     if (this.registrations.has(name)) throw new ServiceError(`jobs of ${name} already have a handler`);
     const registration: Registration = {
       name,
