@@ -129,12 +129,7 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
   const previous = await findPreviousSnapshot(catalog, repository, tenant.id);
   const selected = new Set((options.toggles ?? BACKUP_TOGGLES).flatMap(typesOfToggle));
 
-  // The writer reads its meta when it commits; it is filled in once the outcome is known.
-  const snapshotMeta: Record<string, unknown> = {};
-  const writer = await repository.startSnapshot({
-    tags: [tenant.id, DIRECTORY_WORKLOAD],
-    meta: snapshotMeta,
-  });
+  const writer = await repository.startSnapshot({ tags: [tenant.id, DIRECTORY_WORKLOAD] });
   let meta: DirectorySnapshotMeta;
   let snapshot: SnapshotSummary;
   try {
@@ -154,8 +149,8 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
       summary: { types, requests: requestsSince(requestsBefore, graph.counters()) },
       state,
     };
-    Object.assign(snapshotMeta, meta);
-    snapshot = await writer.commit();
+    // The meta, with the outcome, goes into the manifest, which is written last.
+    snapshot = await writer.commit({ ...meta });
   } catch (error) {
     await writer.abort();
     throw error;

@@ -188,8 +188,12 @@ export class SnapshotWriter {
     return lookup;
   }
 
-  /** Writes the remaining packs, their indexes and then the manifest; returns the snapshot. */
-  async commit(): Promise<SnapshotSummary> {
+  /**
+   * Writes the remaining packs, their indexes and then the manifest; returns the snapshot.
+   * `meta`, when given, replaces the meta the snapshot started with: a backup knows its
+   * outcome only at the end.
+   */
+  async commit(meta?: Record<string, unknown>): Promise<SnapshotSummary> {
     if (this.finished || this.busy)
       throw new RepositoryError('cannot commit: snapshot finished or an item is being added');
     this.finished = true;
@@ -202,7 +206,7 @@ export class SnapshotWriter {
         time: (this.options.time ?? new Date()).toISOString(),
         hostname: hostname(),
         tags: this.options.tags ?? [],
-        meta: this.options.meta ?? {},
+        meta: meta ?? this.options.meta ?? {},
         items: this.counters.items,
         size: this.contentBytes,
         leaves: this.leaves,
