@@ -73,7 +73,7 @@ export function planObject(
     const after = [restoreStep, ...desired.after];
     planUpdate(context, item, desired.object, inRecycleBin, after);
     planAssignments(context, item, item.id, inRecycleBin.assignments, after);
-    return { state: 'inRecycleBin', object: inRecycleBin, restoreStep };
+    return { state: 'inRecycleBin', object: inRecycleBin };
   }
   return planCreate(context, item, desired.object, desired.after);
 }
@@ -178,7 +178,7 @@ function planCreate(
   }
 
   for (const old of Object.values(creates)) references.replaces(old);
-  const createStep = builder.add({
+  builder.add({
     method: 'POST',
     url: route.path,
     body,
@@ -200,7 +200,7 @@ function planCreate(
     });
   }
   planAssignments(context, item, newId, [], after);
-  return { state: 'recreated', createStep };
+  return { state: 'recreated' };
 }
 
 /** The backed-up scheduled actions without Intune's ids (a new policy gets new ones), or Intune's default. */

@@ -31,5 +31,5 @@ export interface PlanningContext {
 /** Where an item's object stands in the target before the restore writes anything. */
 export type Presence =
   | { state: 'live'; object: DirectoryItem['object'] }
-  | { state: 'inRecycleBin'; object: DirectoryItem['object']; restoreStep: number }
-  | { state: 'recreated'; createStep: number };
+  | { state: 'inRecycleBin'; object: DirectoryItem['object'] }
+  | { state: 'recreated' };
