@@ -15,6 +15,9 @@ import { openCatalog, withCatalogOption, type CatalogOptions } from './catalog-o
 import { UsageError } from './exit-codes.js';
 import { openRepository, withRepoOptions, type RepoOptions } from './repository-options.js';
 
+export const SNAPSHOT_REFERENCE_HELP =
+  'snapshot: a number, latest, previous, latest~N or a repository snapshot id (prefix)';
+
 export interface BackupSourceOptions extends RepoOptions, CatalogOptions {
   tenant?: string;
 }

@@ -1,7 +1,7 @@
 // `tenantvault directory ls`, `show` and `export`: what a snapshot holds, one stored item,
 // and the snapshot's content as JSON Lines. show and export read the repository alone
 // when the catalog does not know the tenant, so they work with only the repository and
-// its password (ARCHITECTURE: export needs nothing else).
+// its password, as a restore or export must.
 import { createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -26,6 +26,7 @@ import { TYPE_ROUTES } from '../../workloads/directory/routes.js';
 import {
   cataloguedSnapshots,
   singleType,
+  SNAPSHOT_REFERENCE_HELP,
   tenantOf,
   withBackupSourceOptions,
   withBackupSources,
@@ -40,18 +41,19 @@ import { table } from '../output.js';
 import { contextOf } from '../program.js';
 import { withCatalogOption } from '../catalog-options.js';
 
-const SNAPSHOT_HELP = 'snapshot: a number, latest, previous, latest~N or a repository snapshot id (prefix)';
 const OBJECT_TYPES = DIRECTORY_TYPES.filter((type) => !LOG_TYPES.has(type));
 const TYPE_WIDTH = Math.max(...DIRECTORY_TYPES.map((type) => type.length));
 const GUID_WIDTH = 36;
 
-interface ListOptions extends BackupSourceOptions {
+interface TypedOptions extends BackupSourceOptions {
   type?: DirectoryType[];
+}
+
+interface ListOptions extends TypedOptions {
   search?: string;
 }
 
-interface ExportOptions extends BackupSourceOptions {
-  type?: DirectoryType[];
+interface ExportOptions extends TypedOptions {
   output?: string;
 }
 
@@ -118,7 +120,7 @@ function exportedTypes(types: DirectoryType[] | undefined): { logs: boolean; typ
 export function registerDirectoryBrowseCommands(directory: Command): void {
   withTypeOption(withCatalogOption(withTenantOption(directory.command('ls'))), 'list only items of this type')
     .description('list the objects (and log days) of a snapshot, with counts per type')
-    .argument('<snapshot>', SNAPSHOT_HELP)
+    .argument('<snapshot>', SNAPSHOT_REFERENCE_HELP)
     .option('--search <text>', 'only items whose display name or id contains the text (any case)')
     .action(async (reference: string, options: ListOptions, command: Command) => {
       const { home, output } = contextOf(command);
@@ -146,9 +148,9 @@ export function registerDirectoryBrowseCommands(directory: Command): void {
 
   withTypeOption(withBackupSourceOptions(directory.command('show')), 'the type of the object')
     .description('print one object (or log day) as the snapshot stores it')
-    .argument('<snapshot>', SNAPSHOT_HELP)
+    .argument('<snapshot>', SNAPSHOT_REFERENCE_HELP)
     .argument('<objectId>', 'object id, or the day (YYYY-MM-DD) of a log')
-    .action(async (reference: string, objectId: string, options: ListOptions, command: Command) => {
+    .action(async (reference: string, objectId: string, options: TypedOptions, command: Command) => {
       const { home, output } = contextOf(command);
       const tenantId = tenantOf(options);
       const type = singleType(options.type);
@@ -181,7 +183,7 @@ export function registerDirectoryBrowseCommands(directory: Command): void {
     .description(
       "write a snapshot's objects as JSON Lines, one stored item per line (log types: their entries, one per line)",
     )
-    .argument('<snapshot>', SNAPSHOT_HELP)
+    .argument('<snapshot>', SNAPSHOT_REFERENCE_HELP)
     .addOption(new Option('--output <file>', 'write to this file instead of standard output'))
     .action(async (reference: string, options: ExportOptions, command: Command) => {
       const { home, output } = contextOf(command);

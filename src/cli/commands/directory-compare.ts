@@ -14,6 +14,7 @@ import type { DirectoryType } from '../../workloads/directory/item.js';
 import {
   cataloguedSnapshots,
   singleType,
+  SNAPSHOT_REFERENCE_HELP,
   tenantOf,
   withBackupSourceOptions,
   withBackupSources,
@@ -23,8 +24,6 @@ import {
 import type { Output } from '../output.js';
 import { contextOf } from '../program.js';
 import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
-
-const SNAPSHOT_HELP = 'snapshot: a number, latest, previous, latest~N or a repository snapshot id (prefix)';
 
 interface DiffOptions extends BackupSourceOptions, TenantOptions {
   type?: DirectoryType[];
@@ -52,7 +51,7 @@ interface LiveSide {
   readAt: string;
 }
 
-export interface DiffSummary {
+interface DiffSummary {
   from: ComparedSide;
   to: ComparedSide | LiveSide;
   added: number;
@@ -106,9 +105,14 @@ function detailLines(detail: ChangeDetail, indent: string): string[] {
   return lines;
 }
 
+/** The display name after an id, unless it says nothing more (a log day is named by its day). */
+function nameAfter(id: string, displayName: string | null | undefined): string {
+  return displayName && displayName !== id ? `  ${displayName}` : '';
+}
+
 function changeText(item: ComparedItem): string {
-  const name = item.displayName && item.displayName !== item.id ? `  ${item.displayName}` : '';
-  return [`${MARKS[item.change]} ${item.type} ${item.id}${name}`, ...detailLines(item, '    ')].join('\n');
+  const title = `${MARKS[item.change]} ${item.type} ${item.id}${nameAfter(item.id, item.displayName)}`;
+  return [title, ...detailLines(item, '    ')].join('\n');
 }
 
 function sideText(side: ComparedSide | LiveSide): string {
@@ -139,7 +143,7 @@ async function reportChanges(
 
 function historyText(history: ObjectHistory): string {
   const newest = history.versions.at(-1);
-  const lines = [`${history.type} ${history.id}  ${newest?.displayName ?? ''}`.trimEnd()];
+  const lines = [`${history.type} ${history.id}${nameAfter(history.id, newest?.displayName)}`];
   history.versions.forEach((version, index) => {
     const previous = history.versions[index - 1];
     if (previous && version.firstSeenSeq > previous.lastSeenSeq + 1) {
@@ -147,7 +151,7 @@ function historyText(history: ObjectHistory): string {
     }
     const seen = `seen ${version.firstSeenAt} to ${version.lastSeenAt}`;
     lines.push(
-      `  snapshots ${version.firstSeenSeq}-${version.lastSeenSeq}  ${seen}  ${version.displayName ?? ''}`.trimEnd(),
+      `  snapshots ${version.firstSeenSeq}-${version.lastSeenSeq}  ${seen}${nameAfter(history.id, version.displayName)}`,
     );
     if (version.changes) {
       const details = detailLines(version.changes, '      ');
@@ -161,15 +165,14 @@ function historyText(history: ObjectHistory): string {
 }
 
 export function registerDirectoryCompareCommands(directory: Command): void {
-  const diff = directory.command('diff');
   withTypeOption(
-    withTenantOptions(withBackupSourceOptions(diff, { tenantOption: false })),
+    withTenantOptions(withBackupSourceOptions(directory.command('diff'), { tenantOption: false })),
     'compare only items of this type',
   )
     .description(
       'what changed in the directory between two snapshots, or since a snapshot in the live tenant',
     )
-    .argument('<from>', SNAPSHOT_HELP)
+    .argument('<from>', SNAPSHOT_REFERENCE_HELP)
     .argument(
       '[to]',
       `the snapshot to compare with, or "${LIVE}" for the tenant as it is now (drift)`,
@@ -220,6 +223,7 @@ export function registerDirectoryCompareCommands(directory: Command): void {
       const tenantId = tenantOf(options);
       const type = singleType(options.type);
       await withBackupSources(home, options, async ({ catalog, repository }) => {
+        // A tenant the catalog does not know at all is told how to fill it.
         await cataloguedSnapshots(catalog, tenantId);
         const history = await objectHistory({
           catalog,
