@@ -83,11 +83,6 @@ function renderReport(report: RestoreReport): string {
   return lines.join('\n');
 }
 
-function exitCodeOf(report: RestoreReport): ExitCode {
-  if (report.failed.length === 0) return ExitCode.ok;
-  return report.written.length > 0 ? ExitCode.partial : ExitCode.failed;
-}
-
 /** Adds `restore` to the `directory` command group. */
 export function registerDirectoryRestoreCommand(directory: Command): void {
   const command = directory
@@ -149,11 +144,11 @@ export function registerDirectoryRestoreCommand(directory: Command): void {
         output.result({ dryRun: false, snapshot, report: executed }, (value) => renderReport(value.report));
         return executed;
       });
-      const code = report ? exitCodeOf(report) : ExitCode.ok;
-      if (code !== ExitCode.ok && report) {
+      if (report && report.failed.length > 0) {
+        const attempted = report.failed.length + report.written.length;
         throw new CliError(
-          `${report.failed.length} of ${report.failed.length + report.written.length} writes failed`,
-          code,
+          `${report.failed.length} of ${attempted} writes failed`,
+          report.written.length > 0 ? ExitCode.partial : ExitCode.failed,
         );
       }
     } finally {
