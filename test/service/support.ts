@@ -6,6 +6,7 @@ import type { Engine } from '../../src/catalog/index.js';
 import {
   openJobQueue,
   openServiceDb,
+  type PgBossQueueOptions,
   type Queue,
   type QueueOptions,
   type ServiceDb,
@@ -70,7 +71,7 @@ export async function otherConnection(t: TestContext, database: ServiceDb): Prom
 export async function openQueue(
   t: TestContext,
   database: ServiceDb,
-  options: QueueOptions = {},
+  options: PgBossQueueOptions = {},
 ): Promise<Queue> {
   const queue = await openJobQueue(database, { ...FAST, ...options });
   cleanups(t).after(() => queue.close());

@@ -15,16 +15,19 @@ import { Queue, reportToStderr, type JobTransport, type Lease, type QueueOptions
 import { claimJob, type Db } from './store.js';
 
 export interface PgBossQueueOptions extends QueueOptions {
-  /** How often pg-boss expires stuck deliveries and archives old ones; default 120 s. */
+  /** How often pg-boss expires lost deliveries and archives old ones; default 120 s. */
   maintenanceIntervalSeconds?: number;
+  /**
+   * A fetched delivery is claimed within milliseconds; one still unclaimed after this many
+   * seconds was lost with its process and is delivered again. Default 60.
+   */
+  deliveryExpirySeconds?: number;
 }
 
 interface Delivery {
   jobId: string;
 }
 
-/** A fetched delivery is claimed within milliseconds; one still active after this was lost. */
-const DELIVERY_EXPIRY_SECONDS = 60;
 /** Redeliveries of a lost delivery: only a process dying mid-claim loses one. */
 const DELIVERY_RETRY_LIMIT = 100;
 
@@ -43,6 +46,7 @@ class PgBossTransport implements JobTransport {
   constructor(
     private readonly boss: PgBoss,
     private readonly db: Db,
+    private readonly deliveryExpirySeconds: number,
   ) {}
 
   /** pg-boss keeps one queue (a table partition) per job name, created once per database. */
@@ -74,7 +78,7 @@ class PgBossTransport implements JobTransport {
     await this.ensureQueue(job.name);
     await this.boss.send(job.name, { jobId: job.id } satisfies Delivery, {
       startAfter: new Date(job.runAfter),
-      expireInSeconds: DELIVERY_EXPIRY_SECONDS,
+      expireInSeconds: this.deliveryExpirySeconds,
       retryLimit: DELIVERY_RETRY_LIMIT,
       retryDelay: 0,
       db: pgBossDb(trx),
@@ -119,5 +123,6 @@ export async function openPgBossQueue(database: ServiceDb, options: PgBossQueueO
   });
   boss.on('error', onError);
   await boss.start();
-  return new Queue(database.db, new PgBossTransport(boss, database.db), { ...options, onError });
+  const transport = new PgBossTransport(boss, database.db, options.deliveryExpirySeconds ?? 60);
+  return new Queue(database.db, transport, { ...options, onError });
 }
