@@ -2,19 +2,7 @@
 // packs, a multipart upload that is aborted on failure; both are atomic on S3, so a
 // failed write never leaves a partial object under its name. The SDK retries transient
 // errors itself (maxAttempts).
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListMultipartUploadsCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import type { Backend, FileInfo } from '../backend.js';
 import { MissingFileError } from '../errors.js';
 
@@ -34,9 +22,19 @@ export interface S3BackendOptions {
 
 const MiB = 1024 * 1024;
 
+type Sdk = typeof S3;
+let sdkLoading: Promise<Sdk> | undefined;
+
+/** The SDK is loaded on first use: it takes half a second of start-up a local repository never needs. */
+function loadSdk(): Promise<Sdk> {
+  sdkLoading ??= import('@aws-sdk/client-s3');
+  return sdkLoading;
+}
+
 export class S3Backend implements Backend {
   readonly location: string;
-  private readonly client: S3Client;
+  private readonly options: S3BackendOptions;
+  private connection: Promise<{ sdk: Sdk; client: S3.S3Client }> | undefined;
   private readonly bucket: string;
   private readonly prefix: string;
   private readonly multipartThreshold: number;
@@ -48,12 +46,21 @@ export class S3Backend implements Backend {
     this.location = `s3://${this.bucket}${this.prefix ? `/${this.prefix}` : ''}`;
     this.partSize = options.partSize ?? 8 * MiB;
     this.multipartThreshold = options.multipartThreshold ?? this.partSize;
-    this.client = new S3Client({
-      region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-      maxAttempts: options.maxAttempts ?? 5,
-      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-    });
+    this.options = options;
+  }
+
+  private s3(): Promise<{ sdk: Sdk; client: S3.S3Client }> {
+    const options = this.options;
+    this.connection ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+        maxAttempts: options.maxAttempts ?? 5,
+        ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      }),
+    }));
+    return this.connection;
   }
 
   private key(name: string): string {
@@ -65,19 +72,20 @@ export class S3Backend implements Backend {
   }
 
   async put(name: string, data: Buffer): Promise<void> {
+    const { sdk, client } = await this.s3();
     const Key = this.key(name);
     if (data.length < this.multipartThreshold) {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: data }));
+      await client.send(new sdk.PutObjectCommand({ Bucket: this.bucket, Key, Body: data }));
       return;
     }
-    const { UploadId } = await this.client.send(
-      new CreateMultipartUploadCommand({ Bucket: this.bucket, Key }),
+    const { UploadId } = await client.send(
+      new sdk.CreateMultipartUploadCommand({ Bucket: this.bucket, Key }),
     );
     try {
       const parts: { ETag: string | undefined; PartNumber: number }[] = [];
       for (let offset = 0, PartNumber = 1; offset < data.length; offset += this.partSize, PartNumber++) {
-        const { ETag } = await this.client.send(
-          new UploadPartCommand({
+        const { ETag } = await client.send(
+          new sdk.UploadPartCommand({
             Bucket: this.bucket,
             Key,
             UploadId,
@@ -87,8 +95,8 @@ export class S3Backend implements Backend {
         );
         parts.push({ ETag, PartNumber });
       }
-      await this.client.send(
-        new CompleteMultipartUploadCommand({
+      await client.send(
+        new sdk.CompleteMultipartUploadCommand({
           Bucket: this.bucket,
           Key,
           UploadId,
@@ -96,8 +104,8 @@ export class S3Backend implements Backend {
         }),
       );
     } catch (error) {
-      await this.client
-        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
+      await client
+        .send(new sdk.AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
         .catch(() => undefined);
       throw error;
     }
@@ -113,9 +121,10 @@ export class S3Backend implements Backend {
   }
 
   private async read(name: string, Range?: string): Promise<Buffer> {
+    const { sdk, client } = await this.s3();
     try {
-      const response = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: this.key(name), Range }),
+      const response = await client.send(
+        new sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key(name), Range }),
       );
       if (!response.Body) throw new MissingFileError(name);
       return Buffer.from(await response.Body.transformToByteArray());
@@ -126,10 +135,11 @@ export class S3Backend implements Backend {
   }
 
   async *list(prefix: string): AsyncIterable<FileInfo> {
+    const { sdk, client } = await this.s3();
     let ContinuationToken: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.key(prefix), ContinuationToken }),
+      const page = await client.send(
+        new sdk.ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.key(prefix), ContinuationToken }),
       );
       for (const object of page.Contents ?? []) {
         if (!object.Key) continue;
@@ -144,10 +154,9 @@ export class S3Backend implements Backend {
   }
 
   async stat(name: string): Promise<FileInfo | undefined> {
+    const { sdk, client } = await this.s3();
     try {
-      const head = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(name) }),
-      );
+      const head = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: this.key(name) }));
       return { name, size: head.ContentLength ?? 0, modified: head.LastModified ?? new Date(0) };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -156,15 +165,17 @@ export class S3Backend implements Backend {
   }
 
   async delete(name: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(name) }));
+    const { sdk, client } = await this.s3();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(name) }));
   }
 
   async removeIncomplete(olderThan: Date): Promise<string[]> {
+    const { sdk, client } = await this.s3();
     const removed: string[] = [];
     let uploads;
     try {
-      uploads = await this.client.send(
-        new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: this.prefix }),
+      uploads = await client.send(
+        new sdk.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: this.prefix }),
       );
     } catch {
       // Not every S3-compatible server lists uploads; lifecycle rules clean up there.
@@ -172,8 +183,12 @@ export class S3Backend implements Backend {
     }
     for (const upload of uploads.Uploads ?? []) {
       if (!upload.Key || !upload.UploadId || (upload.Initiated && upload.Initiated >= olderThan)) continue;
-      await this.client.send(
-        new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: upload.Key, UploadId: upload.UploadId }),
+      await client.send(
+        new sdk.AbortMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: upload.Key,
+          UploadId: upload.UploadId,
+        }),
       );
       removed.push(this.nameOf(upload.Key));
     }
@@ -181,7 +196,7 @@ export class S3Backend implements Backend {
   }
 
   destroy(): void {
-    this.client.destroy();
+    void this.connection?.then(({ client }) => client.destroy());
   }
 }
 
