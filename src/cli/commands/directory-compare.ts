@@ -10,7 +10,7 @@ import { organizationOf } from '../../engine/backup.js';
 import { objectHistory, type ObjectHistory } from '../../engine/directory/history.js';
 import { resolveSnapshotReference, type ReadableSnapshot } from '../../engine/snapshot-reference.js';
 import { GraphClient } from '../../graph/index.js';
-import type { DirectoryType } from '../../workloads/directory/item.js';
+import { LOG_TYPES, type DirectoryType } from '../../workloads/directory/item.js';
 import {
   cataloguedSnapshots,
   singleType,
@@ -21,6 +21,7 @@ import {
   withTypeOption,
   type BackupSourceOptions,
 } from '../directory-options.js';
+import { UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { contextOf } from '../program.js';
 import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
@@ -195,6 +196,12 @@ export function registerDirectoryCompareCommands(directory: Command): void {
           await reportChanges(output, changes, { from: sideOf(from), to: sideOf(to) });
         });
         return;
+      }
+      const logTypes = options.type?.filter((type) => LOG_TYPES.has(type)) ?? [];
+      if (logTypes.length > 0) {
+        throw new UsageError(
+          `${logTypes.join(', ')}: log entries are records, not state; compare snapshots to see the days they gained`,
+        );
       }
       const graph = new GraphClient(await graphConnectionOf(options));
       try {

@@ -187,6 +187,7 @@ test('bad references and types are usage errors; unreadable items are named', as
   const usage: [string[], RegExp][] = [
     [['directory', 'diff', '9'], /there is no snapshot 9 \(they are 1 to 3\)/],
     [['directory', 'ls', 'latest', '--type', 'people'], /unknown item type "people"/],
+    [['directory', 'diff', 'latest', 'live', '--type', 'auditLogs'], /log entries are records, not state/],
     [['directory', 'show', 'latest', 'u-nobody'], /snapshot 3 holds no item with id u-nobody/],
     [
       ['directory', 'export', 'latest', '--type', 'users', '--type', 'auditLogs'],
