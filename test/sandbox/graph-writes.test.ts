@@ -207,3 +207,26 @@ describe('policies', () => {
     );
   });
 });
+
+describe('applications and service principals', () => {
+  test("a service principal is created for an application's appId, which it never changes", async () => {
+    const application = await call('POST', '/applications', { displayName: 'Restore app' });
+    assert.equal(application.status, 201, JSON.stringify(application.body));
+    const appId = application.body.appId as string;
+
+    const principal = await call('POST', '/servicePrincipals', { appId });
+    assert.equal(principal.status, 201, JSON.stringify(principal.body));
+    assert.equal(principal.body.appId, appId);
+    assert.equal(principal.body.appDisplayName, 'Restore app');
+
+    const second = await call('POST', '/servicePrincipals', { appId });
+    assert.equal(second.status, 400);
+    const unknown = await call('POST', '/servicePrincipals', {
+      appId: '00000000-0000-0000-0000-00000000abcd',
+    });
+    assert.equal(unknown.status, 400);
+    const changed = await call('PATCH', `/servicePrincipals/${principal.body.id as string}`, { appId });
+    assert.equal(changed.status, 400);
+    assert.match(changed.body.error.message, /read-only/);
+  });
+});

@@ -49,8 +49,14 @@ export function referencedId(reference: unknown): string {
   return (match[1] as string).toLowerCase();
 }
 
-function rejectReadOnly(resource: ResourceDefinition, body: Record<string, unknown>): void {
+/** Read-only properties cannot be written, except those a creation requires (a service principal's appId). */
+function rejectReadOnly(
+  resource: ResourceDefinition,
+  body: Record<string, unknown>,
+  creating: boolean,
+): void {
   for (const name of resource.readOnly ?? []) {
+    if (creating && resource.required?.includes(name)) continue;
     if (name in body && name !== 'id') {
       throw badRequest(`Property '${name}' is read-only and cannot be set.`, 'Request_BadRequest');
     }
@@ -259,7 +265,7 @@ export function createObject(context: GraphContext, resource: ResourceDefinition
       throw badRequest(`Property '${name}' is required when creating the object.`, 'Request_BadRequest');
     }
   }
-  rejectReadOnly(resource, body);
+  rejectReadOnly(resource, body, true);
   const object = prepareCreate(context, resource, body);
   const bindings = Object.fromEntries(Object.entries(object).filter(([key]) => key.endsWith('@odata.bind')));
   for (const key of Object.keys(bindings)) delete object[key];
@@ -306,7 +312,7 @@ export function updateObject(context: GraphContext, resource: ResourceDefinition
   requireWrite(context, resource);
   const current = findObject(context, resource, id);
   const body = requireObjectBody(context.request);
-  rejectReadOnly(resource, body);
+  rejectReadOnly(resource, body, false);
   const patch: Record<string, unknown> = { ...body };
   delete patch.id;
   for (const key of Object.keys(patch)) if (key.endsWith('@odata.bind')) delete patch[key];
