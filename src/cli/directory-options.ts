@@ -90,7 +90,7 @@ export async function cataloguedSnapshots(catalog: Catalog, tenantId: string): P
   const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
   if (snapshots.length > 0) return snapshots;
   throw new UsageError(
-    `the catalog has no directory snapshots of tenant ${tenantId}: back it up, or run "tenantvault catalog rebuild" for its repository`,
+    `the catalog has no directory snapshots of tenant ${tenantId} (tenants are known by their tenant id, as "directory backup" reports it): back it up, or run "tenantvault catalog rebuild" for its repository`,
   );
 }
 
