@@ -19,7 +19,7 @@ export interface ItemSink {
   addItem(item: NewItem): Promise<unknown>;
 }
 
-/** Progress is reported every this many items, and when a type is done. */
+/** Progress is reported every this many items (the engine reports the total when a type is done). */
 const PROGRESS_EVERY = 100;
 
 /** The object id and version hash an item of an earlier snapshot was written with. */
@@ -80,10 +80,9 @@ export class TypeWriter {
     this.summary.removed += count;
   }
 
-  /** Reports the final count; a type that failed says why (what it carried stands in for the rest). */
+  /** The type's summary; a type that failed says why (what it carried stands in for the rest). */
   finish(error?: unknown): TypeSummary {
     if (error !== undefined) this.summary.error = error instanceof Error ? error.message : String(error);
-    this.onItems(this.summary.items);
     return this.summary;
   }
 
