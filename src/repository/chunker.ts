@@ -31,72 +31,58 @@ export class Chunker {
 
   /** Length of the first chunk of `data` (all of it when it is the tail of the stream). */
   cut(data: Buffer): number {
-    return this.findCut([data], data.length);
-  }
-
-  /** Length of the first chunk of the bytes in `pieces` (`available` in total), scanned in place. */
-  private findCut(pieces: Buffer[], available: number): number {
     const { min, avg, max } = this.parameters;
-    if (available <= min) return available;
-    const normal = Math.min(avg, available);
-    const limit = Math.min(max, available);
+    if (data.length <= min) return data.length;
+    const normal = Math.min(avg, data.length);
+    const limit = Math.min(max, data.length);
     const gear = this.gear;
     const maskSmall = this.maskSmall;
     const maskLarge = this.maskLarge;
     let fp = 0;
-    let start = 0;
-    for (const piece of pieces) {
-      // Positions relative to this piece keep the hot loops to one array read per byte.
-      let j = Math.max(min - start, 0);
-      for (const stop = Math.min(normal - start, piece.length); j < stop; j++) {
-        fp = ((fp << 1) + gear[piece[j]!]!) | 0;
-        if ((fp & maskSmall) === 0) return start + j + 1;
-      }
-      for (const stop = Math.min(limit - start, piece.length); j < stop; j++) {
-        fp = ((fp << 1) + gear[piece[j]!]!) | 0;
-        if ((fp & maskLarge) === 0) return start + j + 1;
-      }
-      start += piece.length;
-      if (start >= limit) break;
+    let i = min;
+    for (; i < normal; i++) {
+      fp = ((fp << 1) + gear[data[i]!]!) | 0;
+      if ((fp & maskSmall) === 0) return i + 1;
+    }
+    for (; i < limit; i++) {
+      fp = ((fp << 1) + gear[data[i]!]!) | 0;
+      if ((fp & maskLarge) === 0) return i + 1;
     }
     return limit;
   }
 
   /**
-   * Splits a stream into chunks, holding at most one maximum-size chunk plus one input
-   * piece. A chunk inside one input piece is a view of it; a chunk that spans pieces is
-   * assembled in a buffer reused for the next such chunk, so each chunk is valid only until
-   * the next one is requested (fresh memory for every spanning chunk costs more than
-   * copying into it).
+   * Splits a stream into chunks. Input is copied into a window of two maximum-size chunks
+   * as it arrives, so memory stays bounded and a source may reuse its buffer for the next
+   * piece. Each chunk is a view of the window, valid until the next one is requested.
    */
   async *split(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncIterable<Buffer> {
-    const pending: Buffer[] = [];
-    let pendingLength = 0;
-    let spanning: Buffer | undefined;
-    const take = (length: number): Buffer => {
-      pendingLength -= length;
-      const first = pending[0]!;
-      if (first.length > length) {
-        pending[0] = first.subarray(length);
-        return first.subarray(0, length);
-      }
-      if (first.length === length) return pending.shift()!;
-      spanning ??= Buffer.allocUnsafeSlow(this.parameters.max);
-      for (let filled = 0; filled < length;) {
-        const piece = pending[0]!;
-        const used = Math.min(piece.length, length - filled);
-        filled += piece.copy(spanning, filled, 0, used);
-        if (used === piece.length) pending.shift();
-        else pending[0] = piece.subarray(used);
-      }
-      return spanning.subarray(0, length);
-    };
+    const { max } = this.parameters;
+    const window = Buffer.allocUnsafeSlow(2 * max);
+    let start = 0;
+    let end = 0;
     for await (const piece of source) {
-      if (piece.length === 0) continue;
-      pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.length));
-      pendingLength += piece.length;
-      while (pendingLength >= this.parameters.max) yield take(this.findCut(pending, pendingLength));
+      for (let copied = 0; copied < piece.length;) {
+        if (end === window.length) {
+          // Fewer than `max` bytes are pending here, so this frees at least `max`.
+          end = window.copy(window, 0, start, end);
+          start = 0;
+        }
+        const taken = Math.min(piece.length - copied, window.length - end);
+        window.set(piece.subarray(copied, copied + taken), end);
+        end += taken;
+        copied += taken;
+        while (end - start >= max) {
+          const length = this.cut(window.subarray(start, end));
+          yield window.subarray(start, start + length);
+          start += length;
+        }
+      }
     }
-    while (pendingLength > 0) yield take(this.findCut(pending, pendingLength));
+    while (start < end) {
+      const length = this.cut(window.subarray(start, end));
+      yield window.subarray(start, start + length);
+      start += length;
+    }
   }
 }

@@ -30,7 +30,11 @@ export interface NewItem {
   id: string;
   /** Any JSON-serializable value describing the item. */
   metadata?: unknown;
-  /** The item's bytes, streamed through and never held whole. */
+  /**
+   * The item's bytes, streamed through and never held whole. They are copied as they are
+   * read: a buffer may be reused once addItem resolves, a stream's buffer as soon as it
+   * is asked for its next piece.
+   */
   content?: ItemContent;
   /** Content already in the repository (e.g. an unchanged item of an earlier snapshot). */
   existingContent?: ContentRef[];

@@ -1,7 +1,7 @@
 // `tenantvault repo ...`: create, inspect, verify and maintain a repository, and back up
 // local files or standard input into it (for scripts, tests and benchmarks).
-import { createReadStream, lstatSync, readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
@@ -75,9 +75,48 @@ async function* filesUnder(root: string, directory = root): AsyncIterable<string
   }
 }
 
-/** Small files are read at once, synchronously (cheaper than any stream or promise per mail-sized file); large ones streamed. */
-function fileContent(path: string, size: number) {
-  return size <= 1024 * 1024 ? readFileSync(path) : createReadStream(path, { highWaterMark: 1024 * 1024 });
+const READ_BUFFER = 1024 * 1024;
+
+/**
+ * File content for the writer, read into one reused buffer: the writer copies content
+ * before addItem resolves, and each streamed piece before it asks for the next, so no
+ * file costs a buffer of its own. Small files are read at once, synchronously (cheaper
+ * than any stream or promise per mail-sized file); large ones streamed.
+ */
+class FileReader {
+  private readonly buffer = Buffer.allocUnsafe(READ_BUFFER);
+
+  content(path: string, size: number): Buffer | AsyncIterable<Buffer> {
+    if (size < READ_BUFFER) {
+      const fd = openSync(path, 'r');
+      try {
+        let length = 0;
+        let read: number;
+        do {
+          read = readSync(fd, this.buffer, length, READ_BUFFER - length, null);
+          length += read;
+        } while (read > 0 && length < READ_BUFFER);
+        // A file that grew past the buffer since it was listed is streamed instead.
+        if (length < READ_BUFFER) return this.buffer.subarray(0, length);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return this.pieces(path);
+  }
+
+  private async *pieces(path: string): AsyncIterable<Buffer> {
+    const file = await open(path, 'r');
+    try {
+      for (;;) {
+        const { bytesRead } = await file.read(this.buffer, 0, READ_BUFFER, null);
+        if (bytesRead === 0) return;
+        yield this.buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await file.close();
+    }
+  }
 }
 
 /** Items of the newest snapshot of the same directory: files whose size and time match are not read again. */
@@ -282,6 +321,7 @@ export function registerRepoCommand(program: Command): void {
       const source = resolve(dir);
       const result = await writeSnapshot(options, { source }, async (writer, repository) => {
         const previous = await previousItems(repository, source);
+        const reader = new FileReader();
         for await (const path of filesUnder(source)) {
           const info = lstatSync(join(source, path));
           const metadata = { size: info.size, modified: info.mtime.toISOString() };
@@ -289,7 +329,7 @@ export function registerRepoCommand(program: Command): void {
           await writer.addItem(
             unchanged && isDeepStrictEqual(unchanged.metadata, metadata)
               ? { path, id: path, metadata, existingContent: unchanged.content }
-              : { path, id: path, metadata, content: fileContent(join(source, path), info.size) },
+              : { path, id: path, metadata, content: reader.content(join(source, path), info.size) },
           );
         }
       });
