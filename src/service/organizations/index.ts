@@ -1,0 +1,66 @@
+// Organizations and who may act for them, over the service's database: the stores, the
+// connection flows and the audit log the API works with.
+import type { Kysely } from 'kysely';
+import type { Engine } from '../../catalog/connection.js';
+import { ApiTokenStore } from '../api-tokens.js';
+import { AuditLog } from '../audit-log.js';
+import type { ServiceDb } from '../database.js';
+import type { SecretBox } from '../secret-box.js';
+import { Connections } from './connections.js';
+import type { IdentityPlatformConfig } from './identity-platform.js';
+import { migrateOrganizations } from './migrations.js';
+import { OrganizationSettings } from './organization-settings.js';
+import { OrganizationStore } from './organizations.js';
+import { PolicyStore } from './policies.js';
+import { ResellerStore } from './resellers.js';
+import type { OrganizationsDatabase } from './schema.js';
+import { TenantGraphs } from './tenant-graphs.js';
+import { UserAccessStore } from './user-access.js';
+
+export interface OrganizationServices {
+  db: Kysely<OrganizationsDatabase>;
+  engine: Engine;
+  organizations: OrganizationStore;
+  resellers: ResellerStore;
+  policies: PolicyStore;
+  settings: OrganizationSettings;
+  userAccess: UserAccessStore;
+  connections: Connections;
+  apiTokens: ApiTokenStore;
+  auditLog: AuditLog;
+  /** Ends the kept Graph clients; the database is closed by whoever opened it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Brings the organization tables of the service's database up to date and opens the
+ * services on it. The database stays the caller's: one process keeps one connection for
+ * the queue, the scheduler and these (see database.ts).
+ */
+export async function openOrganizationServices(
+  serviceDb: ServiceDb,
+  box: SecretBox,
+  platform: IdentityPlatformConfig,
+): Promise<OrganizationServices> {
+  // The same connection seen with these tables' types: Kysely's table types exist only at compile time.
+  const db = serviceDb.db as unknown as Kysely<OrganizationsDatabase>;
+  await migrateOrganizations(db, serviceDb.engine);
+  const graphs = new TenantGraphs(platform);
+  const organizations = new OrganizationStore(db, box);
+  const policies = new PolicyStore(db);
+  return {
+    db,
+    engine: serviceDb.engine,
+    organizations,
+    resellers: new ResellerStore(db),
+    policies,
+    settings: new OrganizationSettings(organizations, policies),
+    userAccess: new UserAccessStore(db),
+    connections: new Connections(organizations, graphs, platform),
+    apiTokens: new ApiTokenStore(db),
+    auditLog: new AuditLog(db),
+    close: () => graphs.close(),
+  };
+}
+
+export type { IdentityPlatformConfig } from './identity-platform.js';
