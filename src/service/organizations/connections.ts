@@ -25,15 +25,25 @@ export class Connections {
     private readonly platform: IdentityPlatformConfig,
   ) {}
 
-  /** After an admin consented to the backup app: verifies it and connects (or reconnects) the tenant. */
+  /**
+   * After an admin consented to the backup app: verifies it and connects (or reconnects) the
+   * tenant, under the reseller whose invitation the admin followed, if any.
+   */
   async connectByConsent(tenantId: string, resellerId: string | null): Promise<Organization> {
     const checked = await this.verified(this.graphs.backupAppConnection(tenantId));
     const connection: NewConnection = { kind: 'consent', clientId: this.platform.backupApp.clientId };
     const existing = await this.organizations.byTenant(tenantId);
     if (!existing) return this.create(tenantId, resellerId, connection, checked);
-    // A tenant some reseller manages cannot be moved under another by a consent link.
-    if (resellerId !== null && existing.resellerId !== resellerId) throw organizationExists(tenantId);
-    return this.organizations.replaceConnection(existing.id, connection, checked.health);
+    // An admin may bring their tenant under a reseller (its invitation), never move it from another.
+    if (resellerId !== null && existing.resellerId !== null && existing.resellerId !== resellerId) {
+      throw organizationExists(tenantId);
+    }
+    return this.organizations.replaceConnection(
+      existing.id,
+      connection,
+      checked.health,
+      resellerId ?? undefined,
+    );
   }
 
   /** Connects a tenant through the customer's own app registration. */

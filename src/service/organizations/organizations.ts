@@ -166,14 +166,17 @@ export class OrganizationStore {
     return this.require(id);
   }
 
+  /** A new connection (and, when given, the reseller that manages the organization from now on). */
   async replaceConnection(
     id: string,
     connection: NewConnection,
     health: ConnectionHealth,
+    resellerId?: string,
   ): Promise<Organization> {
     await this.db
       .updateTable('organizations')
       .set({
+        ...(resellerId === undefined ? {} : { reseller_id: resellerId }),
         connection_kind: connection.kind,
         client_id: connection.clientId,
         credential: this.sealCredential(connection),
