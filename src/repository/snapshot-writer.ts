@@ -126,19 +126,23 @@ export class SnapshotWriter {
   }
 
   private async storeContent(content: ItemContent): Promise<ContentRef[]> {
-    const refs: ContentRef[] = [];
-    let chunks: Iterable<Buffer> | AsyncIterable<Buffer>;
+    let source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
     if (content instanceof Uint8Array) {
       const whole = Buffer.from(content.buffer, content.byteOffset, content.length);
-      chunks = whole.length <= this.store.config.chunker.min ? [whole] : this.store.chunker.split([whole]);
+      // Most items (mails, small files) are one chunk: no chunker and no iteration for them.
+      if (whole.length <= this.store.config.chunker.min) return [await this.storeChunk(whole)];
+      source = [whole];
     } else {
-      chunks = this.store.chunker.split(content);
+      source = content;
     }
-    for await (const chunk of chunks) {
-      this.counters.bytesRead += chunk.length;
-      refs.push({ blob: await this.storeBlob(chunk, BlobType.data), size: chunk.length });
-    }
+    const refs: ContentRef[] = [];
+    for await (const chunk of this.store.chunker.split(source)) refs.push(await this.storeChunk(chunk));
     return refs;
+  }
+
+  private async storeChunk(chunk: Buffer): Promise<ContentRef> {
+    this.counters.bytesRead += chunk.length;
+    return { blob: await this.storeBlob(chunk, BlobType.data), size: chunk.length };
   }
 
   private async storeBlob(content: Buffer, type: BlobType): Promise<string> {

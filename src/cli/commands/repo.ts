@@ -1,8 +1,8 @@
 // `tenantvault repo ...`: create, inspect, verify and maintain a repository, and back up
 // local files or standard input into it (for scripts, tests and benchmarks).
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
@@ -64,14 +64,25 @@ function snapshotRows(snapshots: SnapshotSummary[]): string {
   );
 }
 
-/** Regular files under `root`, depth first in name order, as slash-separated relative paths. */
-async function* filesUnder(root: string, directory = root): AsyncIterable<string> {
-  const entries = await readdir(directory, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(root, full);
-    else if (entry.isFile()) yield relative(root, full).split(sep).join('/');
+/**
+ * Regular files under `root`, depth first in name order, as slash-separated relative paths.
+ * Paths are built by appending names, not by path functions: a directory of mails has tens
+ * of thousands.
+ */
+async function* filesUnder(root: string): AsyncIterable<string> {
+  const directories: { prefix: string; entries: Dirent[]; next: number }[] = [];
+  const enter = async (prefix: string) => {
+    const entries = await readdir(join(root, prefix), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    directories.push({ prefix, entries, next: 0 });
+  };
+  await enter('');
+  while (directories.length > 0) {
+    const directory = directories.at(-1)!;
+    const entry = directory.entries[directory.next++];
+    if (!entry) directories.pop();
+    else if (entry.isDirectory()) await enter(`${directory.prefix}${entry.name}/`);
+    else if (entry.isFile()) yield directory.prefix + entry.name;
   }
 }
 
@@ -322,14 +333,16 @@ export function registerRepoCommand(program: Command): void {
       const result = await writeSnapshot(options, { source }, async (writer, repository) => {
         const previous = await previousItems(repository, source);
         const reader = new FileReader();
+        const base = source.endsWith(sep) ? source : source + sep;
         for await (const path of filesUnder(source)) {
-          const info = lstatSync(join(source, path));
+          const file = base + path;
+          const info = lstatSync(file);
           const metadata = { size: info.size, modified: info.mtime.toISOString() };
           const unchanged = previous.get(path);
           await writer.addItem(
             unchanged && isDeepStrictEqual(unchanged.metadata, metadata)
               ? { path, id: path, metadata, existingContent: unchanged.content }
-              : { path, id: path, metadata, content: reader.content(join(source, path), info.size) },
+              : { path, id: path, metadata, content: reader.content(file, info.size) },
           );
         }
       });
