@@ -134,6 +134,11 @@ export class PortalBrowser {
     });
   }
 
+  /** A cookie the browser holds for the service. */
+  cookie(name: string): string | undefined {
+    return this.jar(new URL(this.serviceUrl).origin).get(name);
+  }
+
   private jar(origin: string): Map<string, string> {
     let jar = this.cookies.get(origin);
     if (!jar) this.cookies.set(origin, (jar = new Map()));

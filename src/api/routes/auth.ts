@@ -23,6 +23,17 @@ type AuthState =
   | ({ kind: 'sign-in'; returnTo: string; expiresAt: number } & PendingSignIn)
   | { kind: 'sign-in-consent'; state: string; returnTo: string; expiresAt: number };
 
+/** What the identity platform sends back: a code (sign-in), a consent answer, or an error. */
+const CallbackQuery = Type.Object({
+  code: Type.Optional(Type.String()),
+  state: Type.Optional(Type.String()),
+  session_state: Type.Optional(Type.String()),
+  admin_consent: Type.Optional(Type.String()),
+  tenant: Type.Optional(Type.String()),
+  scope: Type.Optional(Type.String()),
+  error: Type.Optional(Type.String()),
+  error_description: Type.Optional(Type.String()),
+});
 const ReturnQuery = Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) });
 const Redirect = { 302: Type.Null({ description: 'redirect (Location header)' }), ...ERROR_RESPONSES };
 
@@ -93,7 +104,7 @@ export function registerAuthRoutes(app: ApiInstance, context: ApiContext, box: S
       schema: {
         ...operations,
         summary: 'Where the identity platform returns the browser after sign-in or consent',
-        querystring: Type.Record(Type.String(), Type.String()),
+        querystring: CallbackQuery,
         response: Redirect,
       },
     },

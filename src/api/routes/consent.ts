@@ -85,7 +85,14 @@ export function registerConsentRoutes(app: ApiInstance, context: ApiContext, box
       schema: {
         ...operations,
         summary: 'Where the identity platform returns the administrator after consent',
-        querystring: Type.Record(Type.String(), Type.String()),
+        querystring: Type.Object({
+          admin_consent: Type.Optional(Type.String()),
+          tenant: Type.Optional(Type.String()),
+          scope: Type.Optional(Type.String()),
+          state: Type.Optional(Type.String()),
+          error: Type.Optional(Type.String()),
+          error_description: Type.Optional(Type.String()),
+        }),
         response: Redirect,
       },
     },
