@@ -76,8 +76,9 @@ export class TypeWriter {
     this.counted();
   }
 
-  removed(count = 1): void {
-    this.summary.removed += count;
+  /** An object of the previous snapshot that is gone. */
+  removed(): void {
+    this.summary.removed += 1;
   }
 
   /** The type's summary; a type that failed says why (what it carried stands in for the rest). */
