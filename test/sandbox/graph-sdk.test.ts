@@ -86,6 +86,32 @@ describe('Microsoft Graph SDK against the sandbox', () => {
     );
   });
 
+  test('delta selecting manager reports a new manager, and a deleted one, as manager@delta', async () => {
+    const users = await client.api('/users').top(4).select('id').get();
+    const [report, first, second] = (users.value as User[]).slice(1).map((user) => user.id as string);
+    const setManager = (id: string | undefined) =>
+      client.api(`/users/${report}/manager/$ref`).put({ '@odata.id': `${sandbox.graph}/users/${id}` });
+    await setManager(first);
+    let response = await client.api('/users/delta').select('displayName,manager').get();
+    while (response['@odata.nextLink']) response = await client.api(response['@odata.nextLink']).get();
+
+    await setManager(second);
+    const changed = await client.api(response['@odata.deltaLink']).get();
+    const entry = (id: string | undefined, removed?: boolean) => ({
+      '@odata.type': '#microsoft.graph.user',
+      id,
+      ...(removed ? { '@removed': { reason: 'deleted' } } : {}),
+    });
+    assert.deepEqual(changed.value, [{ id: report, 'manager@delta': [entry(first, true), entry(second)] }]);
+
+    await client.api(`/users/${second}`).delete();
+    const afterDelete = await client.api(changed['@odata.deltaLink']).get();
+    assert.deepEqual(afterDelete.value, [
+      { id: report, 'manager@delta': [entry(second, true)] },
+      { id: second, '@removed': { reason: 'changed' } },
+    ]);
+  });
+
   test('a serial $batch of 20 where a failed request makes the rest 424', async () => {
     // The SDK accepts parallel, serial or same-dependency batches; serial shows all three outcomes.
     const steps = Array.from({ length: 20 }, (_, index) => {

@@ -2,8 +2,9 @@
 // the current objects and ends with an @odata.deltaLink; a deltaLink returns what changed
 // since it was issued: changed objects with their changed properties, new objects whole,
 // deleted ones as "@removed" (reason "changed" while still in deletedItems, "deleted" when
-// gone), and members@delta for membership changes when members are selected. Query options
-// live inside the token. Tokens expire and are then refused with syncStateNotFound.
+// gone), and members@delta for membership changes when members are selected (manager@delta
+// for a user's manager when manager is selected). Query options live inside the token.
+// Tokens expire and are then refused with syncStateNotFound.
 import { badRequest, GraphError } from '../errors.js';
 import type { ChangeRecord, DirectoryObject } from '../directory/store.js';
 import { requireRead } from './collections.js';
@@ -27,7 +28,9 @@ interface DeltaState {
   issuedAt: number;
 }
 
-const MEMBER_RELATIONS: Record<string, string> = {
+/** The relationship whose changes delta reports as <relation>@delta when it is selected. */
+const TRACKED_RELATIONS: Record<string, string> = {
+  users: 'manager',
   groups: 'members',
   directoryRoles: 'members',
   administrativeUnits: 'members',
@@ -55,12 +58,12 @@ function validateFilter(resource: ResourceDefinition, filter: FilterNode): void 
   }
 }
 
-function selectsMembers(resource: ResourceDefinition, select: string[] | undefined): string | undefined {
-  const relation = MEMBER_RELATIONS[resource.collection];
+function selectsTracked(resource: ResourceDefinition, select: string[] | undefined): string | undefined {
+  const relation = TRACKED_RELATIONS[resource.collection];
   return relation && select?.includes(relation) ? relation : undefined;
 }
 
-function memberEntry(context: GraphContext, id: string, removed?: 'deleted'): Record<string, unknown> {
+function relatedEntry(context: GraphContext, id: string, removed?: 'deleted'): Record<string, unknown> {
   const collection = context.tenant.store.collectionOf(id);
   return {
     '@odata.type': collection ? odataType(collection) : '#microsoft.graph.directoryObject',
@@ -75,16 +78,16 @@ function fullObject(
   object: DirectoryObject,
   state: DeltaState,
 ) {
-  const select = state.select?.filter((name) => name !== MEMBER_RELATIONS[resource.collection]);
+  const select = state.select?.filter((name) => name !== TRACKED_RELATIONS[resource.collection]);
   const shaped: Record<string, unknown> = {
     ...project(resource, object, select && select.length > 0 ? select : undefined),
     id: object.id,
   };
-  const relation = selectsMembers(resource, state.select);
+  const relation = selectsTracked(resource, state.select);
   if (relation) {
     shaped[`${relation}@delta`] = context.tenant.store
       .linked(object.id, relation)
-      .map((id) => memberEntry(context, id));
+      .map((id) => relatedEntry(context, id));
   }
   return shaped;
 }
@@ -151,25 +154,25 @@ function describeChange(
   }
   if (state.filter && !matchesFilter(object, state.filter)) return undefined;
   if (net.created) return fullObject(context, resource, object, state);
-  const relation = selectsMembers(resource, state.select);
+  const relation = selectsTracked(resource, state.select);
   const visible =
     state.select && state.select.length > 0
       ? state.select
       : (resource.defaultProperties ?? Object.keys(object));
   const changed = [...net.properties].filter((name) => visible.includes(name) && name !== relation);
-  const memberChanges = relation
+  const linkChanges = relation
     ? [...net.links]
         .filter(([key]) => key.startsWith(`${relation}/`))
         .map(([key, removed]) =>
-          memberEntry(context, key.slice(relation.length + 1), removed ? 'deleted' : undefined),
+          relatedEntry(context, key.slice(relation.length + 1), removed ? 'deleted' : undefined),
         )
     : [];
-  if (changed.length === 0 && memberChanges.length === 0) return undefined;
+  if (changed.length === 0 && linkChanges.length === 0) return undefined;
   const shaped: Record<string, unknown> = {};
   if ('@odata.type' in object) shaped['@odata.type'] = object['@odata.type'];
   shaped.id = net.id;
   for (const name of changed) shaped[name] = object[name] ?? null;
-  if (memberChanges.length > 0) shaped[`${relation}@delta`] = memberChanges;
+  if (linkChanges.length > 0) shaped[`${relation}@delta`] = linkChanges;
   return shaped;
 }
 
