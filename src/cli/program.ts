@@ -12,6 +12,7 @@ import { registerDirectoryRestoreCommand } from './commands/directory-restore.js
 import { registerDirectoryCompareCommands } from './commands/directory-compare.js';
 import { registerDirectoryBrowseCommands } from './commands/directory-browse.js';
 import { registerDirectoryBackupCommands } from './commands/directory-backup.js';
+import { registerServeCommand } from './commands/serve.js';
 
 export interface GlobalOptions {
   home: string;
@@ -40,6 +41,7 @@ export function buildProgram(version: string): Command {
   registerSandboxCommand(program);
   registerRepoCommand(program);
   registerCatalogCommand(program);
+  registerServeCommand(program);
   registerDirectoryRestoreCommand(directoryCommand(program));
   registerDirectoryCompareCommands(directoryCommand(program));
   registerDirectoryBrowseCommands(directoryCommand(program));
