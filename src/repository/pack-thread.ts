@@ -28,6 +28,7 @@ export type FromPackThread =
 
 /** Pack buffers kept for reuse: filling fresh memory costs a page fault every 4 KiB. */
 const spare: Buffer[] = [];
+/** One for the pack being filled and one for each upload a writer runs at once. */
 const MAX_SPARE = 3;
 let sessions = 0;
 

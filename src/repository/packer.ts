@@ -2,7 +2,8 @@
 // index file right after it, so a completed pack is reusable even when the writer dies
 // later. Compression, encryption and packing run on the pack thread (pack-thread.ts):
 // blobs go there in batches and come back as finished packs, which are uploaded here.
-// In memory at most: three batches, the pack being filled and two uploading.
+// In memory at most: four batches of 4 MiB, the pack being filled, and finished packs not
+// uploaded yet (two, and any the batches already sent complete).
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Backend } from './backend.js';
@@ -20,8 +21,8 @@ export interface PackerStats {
 
 /** Two uploads overlap the disk's or network's latency without holding many packs. */
 const MAX_UPLOADS = 2;
-/** One batch filling, one queued, one being packed keep both threads busy. */
-const MAX_BATCHES = 3;
+/** Batches filling, queued or being packed: either thread may run ahead of the other a little. */
+const MAX_BATCHES = 4;
 /** Holds a thousand mails or the largest default chunk: per-message costs vanish. */
 const BATCH_BYTES = 4 * 1024 * 1024 + 4096;
 
