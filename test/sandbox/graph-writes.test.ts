@@ -121,6 +121,49 @@ describe('users and groups', () => {
     );
   });
 
+  test('a user purged from deletedItems takes its role and app role assignments with it', async () => {
+    const user = await createUser('restore.purged');
+    const [role] = (await call('GET', '/roleManagement/directory/roleDefinitions?$filter=isBuiltIn eq true'))
+      .body.value as { id: string }[];
+    const resource = (
+      (await call('GET', '/servicePrincipals?$select=id,appRoles')).body.value as {
+        id: string;
+        appRoles: { id: string }[];
+      }[]
+    ).find((principal) => principal.appRoles.length > 0);
+    assert.ok(role && resource);
+    const granted = await Promise.all([
+      call('POST', '/roleManagement/directory/roleAssignments', {
+        principalId: user.id,
+        roleDefinitionId: role.id,
+        directoryScopeId: '/',
+      }),
+      call('POST', `/servicePrincipals/${resource.id}/appRoleAssignedTo`, {
+        principalId: user.id,
+        resourceId: resource.id,
+        appRoleId: resource.appRoles[0]!.id,
+      }),
+    ]);
+    assert.deepEqual(
+      granted.map((answer) => answer.status),
+      [201, 201],
+    );
+    const assignments = async () => {
+      const roles = await call(
+        'GET',
+        `/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '${role.id}'`,
+      );
+      const appRoles = await call('GET', `/servicePrincipals/${resource.id}/appRoleAssignedTo`);
+      return [...roles.body.value, ...appRoles.body.value].filter(
+        (assignment: { principalId: string }) => assignment.principalId === user.id,
+      ).length;
+    };
+    assert.equal((await call('DELETE', `/users/${user.id}`)).status, 204);
+    assert.equal(await assignments(), 2, 'kept while the user can be restored');
+    assert.equal((await call('DELETE', `/directory/deletedItems/${user.id}`)).status, 204);
+    assert.equal(await assignments(), 0);
+  });
+
   test('after 30 days a deleted user is gone for good', async () => {
     const user = await createUser('restore.five');
     await call('DELETE', `/users/${user.id}`);

@@ -15,6 +15,9 @@ export const SOFT_DELETABLE = new Set([
 
 export const SOFT_DELETE_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
+/** Assignments that name a principal (principalId) and, for app roles, a resource (resourceId). */
+const ASSIGNMENT_COLLECTIONS = ['roleAssignments', 'appRoleAssignments'];
+
 export interface LinkChange {
   relation: string;
   targetId: string;
@@ -257,13 +260,23 @@ export class DirectoryStore {
     return entry.object;
   }
 
-  /** Removes a soft-deleted object for good (DELETE /directory/deletedItems/{id}). */
+  /**
+   * Removes a soft-deleted object for good (DELETE /directory/deletedItems/{id}, or 30
+   * days after the deletion). As in Entra, the role and app role assignments that name it
+   * (as principal or as resource) go with it: re-creating the object does not bring them back.
+   */
   purge(id: string): boolean {
     const entry = this.deleted.get(id);
     if (!entry) return false;
     this.deleted.delete(id);
     this.owners.delete(id);
     this.record(entry.collection, id, 'delete', [], false, []);
+    for (const collection of ASSIGNMENT_COLLECTIONS) {
+      for (const assignment of [...this.collection(collection).values()]) {
+        if (assignment.principalId === id || assignment.resourceId === id)
+          this.delete(collection, assignment.id);
+      }
+    }
     return true;
   }
 
