@@ -22,7 +22,7 @@ export const ErrorBody = Type.Object(
   { description: 'what went wrong and what to do' },
 );
 
-export type ErrorLinks = Pick<Static<typeof ErrorBody>['error'], 'signInUrl' | 'adminConsentUrl'>;
+type ErrorLinks = Pick<Static<typeof ErrorBody>['error'], 'signInUrl' | 'adminConsentUrl'>;
 
 /** A failure the API answers as it is: status, code, message and optional links. */
 export class ApiError extends Error {

@@ -6,8 +6,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { ApiInstance } from './context.js';
 import { CSRF_HEADER } from './access.js';
 
-export const OPENAPI_PATH = '/api/openapi.json';
-export const DOCS_PATH = '/api/docs';
+const OPENAPI_PATH = '/api/openapi.json';
+const DOCS_PATH = '/api/docs';
 
 /** Registers the document generator; must come before the routes it describes. */
 export async function registerOpenApi(app: ApiInstance, version: string): Promise<void> {

@@ -67,7 +67,7 @@ const SECRET_PARAMETERS = new Set([
   'client_info',
 ]);
 
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const [path, query] = url.split('?', 2);
   if (query === undefined) return url;
   const parameters = new URLSearchParams(query);
@@ -84,6 +84,9 @@ function checkPublicUrl(value: string): string {
     throw new Error(
       `the public URL ${value} must be https (plain http only on localhost): session cookies are Secure`,
     );
+  }
+  if (url.pathname !== '/' || url.search) {
+    throw new Error(`the public URL ${value} must be an origin: the API's routes start at its root`);
   }
   return url.origin;
 }

@@ -9,9 +9,9 @@ import type { Kysely } from 'kysely';
 import type { OrganizationsDatabase } from '../service/organizations/schema.js';
 import type { UserIdentity } from '../service/user-identity.js';
 
-export const SESSION_COOKIE = 'tv_session';
+const SESSION_COOKIE = 'tv_session';
 /** Sessions end this long after sign-in; the identity platform decides again then. */
-export const SESSION_LIFETIME_MS = 12 * 3600 * 1000;
+const SESSION_LIFETIME_MS = 12 * 3600 * 1000;
 
 export interface Session {
   identity: UserIdentity;

@@ -73,12 +73,12 @@ export class OidcSignIn {
       : issuer;
     const response = await oauth.discoveryRequest(issuer, {
       algorithm: 'oidc',
-      [oauth.customFetch]: this.fetch,
+      [oauth.customFetch]: this.platformFetch,
     });
     return oauth.processDiscoveryResponse(expected, response);
   }
 
-  private readonly fetch = ((url: string, options: oauth.CustomFetchOptions<string, unknown>) =>
+  private readonly platformFetch = ((url: string, options: oauth.CustomFetchOptions<string, unknown>) =>
     fetch(url, {
       ...(options as object),
       dispatcher: this.dispatcher,
@@ -128,7 +128,7 @@ export class OidcSignIn {
       parameters,
       this.redirectUri,
       pending.codeVerifier,
-      { [oauth.customFetch]: this.fetch },
+      { [oauth.customFetch]: this.platformFetch },
     );
     const tenantServer = await this.issuerFor(server, response);
     let result: oauth.TokenEndpointResponse;
@@ -144,7 +144,7 @@ export class OidcSignIn {
       throw error;
     }
     await oauth.validateApplicationLevelSignature(tenantServer, response, {
-      [oauth.customFetch]: this.fetch,
+      [oauth.customFetch]: this.platformFetch,
     });
     const claims = oauth.getValidatedIdTokenClaims(result);
     if (!claims || typeof claims.tid !== 'string' || typeof claims.oid !== 'string') {

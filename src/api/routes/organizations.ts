@@ -31,7 +31,7 @@ const Health = Type.Object({
   ),
 });
 
-export const OrganizationView = Type.Object({
+const OrganizationView = Type.Object({
   id: Guid(),
   tenantId: Guid(),
   displayName: Type.String(),
@@ -88,10 +88,7 @@ function credentialOf(body: Static<typeof ConnectionBody>): GraphCredential {
   );
 }
 
-export function organizationView(
-  organization: Organization,
-  context: ApiContext,
-): Static<typeof OrganizationView> {
+function organizationView(organization: Organization, context: ApiContext): Static<typeof OrganizationView> {
   const health = organization.health;
   const backupConsentMissing =
     organization.connection.kind === 'consent' &&

@@ -35,12 +35,13 @@ export function registerTokenRoutes(app: ApiInstance, context: ApiContext): void
   const { services } = context;
   const operations = { tags: ['API tokens'] };
 
-  /** Token changes belong in the log of the owner's organization, where its admins look. */
+  /** Token changes belong in the log of the owner's organization (or reseller), where its admins look. */
   async function auditToken(request: FastifyRequest, token: ApiToken): Promise<void> {
     const organization = await services.organizations.byTenant(token.owner.tenantId);
+    const reseller = await services.resellers.byPartnerTenant(token.owner.tenantId);
     noteAudit(request, {
       organizationId: organization?.id,
-      resellerId: organization?.resellerId ?? undefined,
+      resellerId: organization?.resellerId ?? reseller?.id,
       target: token.id,
       details: { name: token.name, owner: token.owner.userPrincipalName, scopes: token.scopes },
     });

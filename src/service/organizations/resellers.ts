@@ -15,7 +15,7 @@ export interface Reseller {
 }
 
 /** How long a customer's admin has to use an invitation. */
-export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
