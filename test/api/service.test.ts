@@ -65,6 +65,29 @@ describe('service', () => {
     assert.equal(settings.parameters[0].name, 'organizationId');
   });
 
+  test('the sign-in and session cookies are HttpOnly, Secure and SameSite=Lax', async () => {
+    const browser = world.browser();
+    const start = await browser.request('/auth/sign-in');
+    const flow = start.headers.getSetCookie().find((line) => line.startsWith('tv_auth='));
+    assert.ok(flow, 'the sign-in state cookie');
+    for (const attribute of [/; HttpOnly/, /; Secure/, /; SameSite=Lax/, /; Path=\/auth/])
+      assert.match(flow, attribute);
+    const page = await browser.request(start.location as URL);
+    const signedIn = await browser.submitSignIn(
+      { ...page, location: start.location },
+      world.account(world.tenants.customer, 'admin'),
+    );
+    const callback = await browser.request(signedIn.location as URL);
+    assert.equal(callback.status, 302, callback.text);
+    const cookies = callback.headers.getSetCookie();
+    const session = cookies.find((line) => line.startsWith('tv_session='));
+    assert.ok(session, cookies.join('\n'));
+    for (const attribute of [/; HttpOnly/, /; Secure/, /; SameSite=Lax/, /; Path=\/;/])
+      assert.match(session, attribute);
+    // The sign-in state is used once: the callback clears it.
+    assert.match(cookies.find((line) => line.startsWith('tv_auth=')) ?? '', /Expires=Thu, 01 Jan 1970/);
+  });
+
   test('liveness, readiness and the docs page', async () => {
     const browser = world.browser();
     assert.deepEqual((await browser.request('/healthz')).body, { status: 'ok' });
