@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { BACKUP_APP_PERMISSIONS } from '../../src/service/organizations/identity-platform.js';
-import { createSingleTenantApp } from '../../src/sandbox/identity/administration.js';
+import { createSingleTenantApp, grantAdminConsent } from '../../src/sandbox/identity/administration.js';
 import { formOf } from '../support/identity-browser.js';
 import { allowSignIn, consentToBackupApp, manualConnection, startWorld, type World } from './support.js';
 
@@ -262,5 +262,24 @@ describe('onboarding', () => {
     );
     // A manual connection's permissions are granted in the customer's own app: no tenantvault link for them.
     assert.equal(readOnly.body.adminConsentUrls.backupApp, null);
+  });
+
+  test('when only some users may sign in, the health says so and links the sign-in consent', async () => {
+    const { partner } = world.tenants;
+    const admin = world.account(partner, 'admin');
+    grantAdminConsent(
+      world.sandbox.running.sandbox,
+      world.sandboxTenant(partner),
+      world.service.platform.signInApp.clientId,
+      {
+        forOrganization: false,
+        principalId: admin.id,
+      },
+    );
+    const browser = await world.signIn(partner, 'admin');
+    const created = await browser.api('POST', '/api/organizations', manualConnection(partner));
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.health.signInConsent, 'some-users');
+    assert.equal(created.body.adminConsentUrls.signInApp, `${world.service.url}/auth/admin-consent`);
   });
 });
