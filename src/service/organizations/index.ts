@@ -1,7 +1,6 @@
 // Organizations and who may act for them, over the service's database: the stores, the
 // connection flows and the audit log the API works with.
 import type { Kysely } from 'kysely';
-import type { Engine } from '../../catalog/connection.js';
 import { ApiTokenStore } from '../api-tokens.js';
 import { AuditLog } from '../audit-log.js';
 import type { ServiceDb } from '../database.js';
@@ -19,7 +18,6 @@ import { UserAccessStore } from './user-access.js';
 
 export interface OrganizationServices {
   db: Kysely<OrganizationsDatabase>;
-  engine: Engine;
   organizations: OrganizationStore;
   resellers: ResellerStore;
   policies: PolicyStore;
@@ -50,7 +48,6 @@ export async function openOrganizationServices(
   const policies = new PolicyStore(db);
   return {
     db,
-    engine: serviceDb.engine,
     organizations,
     resellers: new ResellerStore(db),
     policies,
