@@ -31,7 +31,7 @@ let thread: Worker | undefined;
 let threadError: Error | undefined;
 
 /** The pack thread, started on first use and shared by every writer of the process. */
-function packThread(): Worker {
+export function packThread(): Worker {
   if (thread) return thread;
   // pack-thread.js once compiled, pack-thread.ts from source: the extension of this module.
   const extension = extname(new URL(import.meta.url).pathname);

@@ -25,6 +25,7 @@ import {
 } from './errors.js';
 import { DEFAULT_SCRYPT, unwrapMasterKey, wrapMasterKey, type ScryptParameters } from './keys.js';
 import { DEFAULT_LOCK_TIMINGS, Lock, type LockTimings } from './locks.js';
+import { packThread } from './packer.js';
 import { pruneRepository, type PruneOptions, type PruneResult } from './prune.js';
 import { applyRetention, hasRules, type RetentionGroup, type RetentionRules } from './retention.js';
 import { SnapshotWriter, type SnapshotOptions } from './snapshot-writer.js';
@@ -132,6 +133,8 @@ export class Repository {
    * without an index are indexed first, so their blobs are reused.
    */
   async startSnapshot(options: SnapshotOptions = {}): Promise<SnapshotWriter> {
+    // The pack thread boots while the lock is taken and the index loads.
+    packThread();
     const lock = await Lock.acquire(this.store.backend, this.store.keys, 'shared', this.store.lockTimings);
     try {
       await this.store.index.load();
