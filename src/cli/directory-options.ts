@@ -16,7 +16,7 @@ import { UsageError } from './exit-codes.js';
 import { openRepository, withRepoOptions, type RepoOptions } from './repository-options.js';
 
 export const SNAPSHOT_REFERENCE_HELP =
-  'snapshot: a number, latest, previous, latest~N or a repository snapshot id (prefix)';
+  'snapshot: a number, latest, previous, latest~N, a repository snapshot id (prefix) or a date/time (the newest snapshot taken by then)';
 
 export interface BackupSourceOptions extends RepoOptions, CatalogOptions {
   tenant?: string;

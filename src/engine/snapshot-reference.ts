@@ -1,7 +1,8 @@
 // Which snapshot of a tenant's workload a reference names. People and scripts name a
 // snapshot by its sequence number (3), relative to the newest ("latest", "previous",
-// "latest~2") or by its repository snapshot id or a prefix of at least 8 hex digits (as
-// `tenantvault repo snapshots` shows them). Numbers are the catalog's; a repository
+// "latest~2"), by its repository snapshot id or a prefix of at least 8 hex digits (as
+// `tenantvault repo snapshots` shows them), or by a point in time (2026-11-20, or
+// 2026-11-20T09:30Z: the newest snapshot taken by then; a bare day means its end, UTC). Numbers are the catalog's; a repository
 // without a catalog numbers its snapshots the way `catalog rebuild` would.
 import { catalogedSnapshots, type Catalog, type Snapshot } from '../catalog/index.js';
 import type { Repository } from '../repository/index.js';
@@ -26,6 +27,27 @@ export class BadReferenceError extends Error {
 const RELATIVE = /^(?:latest(?:~(\d+))?|previous)$/;
 const SEQUENCE_NUMBER = /^\d{1,7}$/;
 const SNAPSHOT_ID_PREFIX = /^[0-9a-f]{8,64}$/i;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** The instant a time reference means, or undefined when the reference is not a time. */
+function timeOf(reference: string): number | undefined {
+  if (DAY.test(reference)) return Date.parse(`${reference}T23:59:59.999Z`);
+  if (!TIME.test(reference)) return undefined;
+  // Without an offset the time is read as UTC, as every time tenantvault prints is.
+  return Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/.test(reference) ? reference : `${reference}Z`);
+}
+
+function snapshotAt(reference: string, at: number, readable: readonly ReadableSnapshot[]): ReadableSnapshot {
+  if (Number.isNaN(at)) throw new BadReferenceError(`"${reference}" is not a valid date or time`);
+  const found = readable.filter((entry) => Date.parse(entry.startedAt) <= at).at(-1);
+  if (found) return found;
+  throw new BadReferenceError(
+    readable.length === 0
+      ? 'there are no finished snapshots yet'
+      : `no snapshot was taken by ${reference}; the first was started at ${readable[0]!.startedAt}`,
+  );
+}
 
 function isReadable(entry: SnapshotEntry): entry is ReadableSnapshot {
   return entry.status !== 'running' && entry.repositorySnapshotId !== null;
@@ -57,6 +79,8 @@ export function resolveSnapshotReference(
         : `"${reference}" goes back ${back} snapshot(s), but there are only ${readable.length}`,
     );
   }
+  const at = timeOf(reference);
+  if (at !== undefined) return snapshotAt(reference, at, readable);
   if (SEQUENCE_NUMBER.test(reference)) {
     const seq = Number(reference);
     const found = snapshots.find((entry) => entry.seq === seq);
@@ -76,7 +100,7 @@ export function resolveSnapshotReference(
     );
   }
   throw new BadReferenceError(
-    `"${reference}" is not a snapshot reference: use a number (3), latest, previous, latest~N or a repository snapshot id (8 or more hex digits)`,
+    `"${reference}" is not a snapshot reference: use a number (3), latest, previous, latest~N, a repository snapshot id (8 or more hex digits) or a date/time (2026-11-20, 2026-11-20T09:30Z)`,
   );
 }
 

@@ -228,6 +228,14 @@ test('snapshot references: numbers, relative names, id prefixes and clear refusa
   assert.equal(seqOf('FF00EE11'), 3);
   assert.equal(seqOf('aa11bb22dd'), 2);
   assert.equal(seqOf('ff00ee11aa22'.padEnd(64, '0')), 3);
+  // Snapshot n started on 2025-05-0n at 02:00 UTC.
+  assert.equal(seqOf('2025-05-02'), 2, 'a day means its end');
+  assert.equal(seqOf('2025-05-03T01:59Z'), 2);
+  assert.equal(seqOf('2025-05-03T02:00:00Z'), 3);
+  assert.equal(seqOf('2025-05-03T04:00+02:00'), 3);
+  assert.equal(seqOf('2025-05-03T03:59+02:00'), 2);
+  assert.equal(seqOf('2025-05-01T02:30'), 1, 'a time without an offset is UTC');
+  assert.equal(seqOf('2030-01-01'), 3, 'a running backup is not taken yet');
 
   const refusals: [string, RegExp][] = [
     ['latest~3', /goes back 3 snapshot\(s\), but there are only 3/],
@@ -238,6 +246,8 @@ test('snapshot references: numbers, relative names, id prefixes and clear refusa
     ['last', /"last" is not a snapshot reference/],
     ['aa11', /"aa11" is not a snapshot reference/],
     ['', /"" is not a snapshot reference/],
+    ['2025-04-30', /no snapshot was taken by 2025-04-30; the first was started at 2025-05-01T02:00:00.000Z/],
+    ['2025-13-45', /"2025-13-45" is not a valid date or time/],
   ];
   for (const [reference, message] of refusals) {
     assert.throws(() => resolveSnapshotReference(reference, snapshots), message);
