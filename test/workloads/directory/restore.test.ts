@@ -275,6 +275,65 @@ describe('groups', () => {
     );
   });
 
+  test('the policies and Intune profiles that named a purged group name its re-created one', async () => {
+    const pathOf = (item: DirectoryItem) =>
+      item.type === 'conditionalAccessPolicies'
+        ? `/identity/conditionalAccess/policies/${item.id}`
+        : `/deviceManagement/${item.type}/${item.id}?$expand=assignments`;
+    const naming = (groupId: string) =>
+      backedUp.filter(
+        (item) =>
+          ['conditionalAccessPolicies', 'deviceConfigurations', 'deviceCompliancePolicies'].includes(
+            item.type,
+          ) && JSON.stringify([item.object.conditions, item.object.assignments]).includes(groupId),
+      );
+    // Groups the other tests purge, or that the profiles the Intune tests restore name, stay out.
+    const taken = JSON.stringify([
+      [0, 1, 2].map((index) => assignedGroup(backedUp, index).id),
+      ['deviceConfigurations', 'deviceCompliancePolicies'].map(
+        (type) =>
+          backedUp.find((item) => item.type === type && (item.object.assignments as unknown[]).length > 0)
+            ?.object.assignments,
+      ),
+    ]);
+    const group = backedUp.find(
+      (item) =>
+        item.type === 'groups' &&
+        !taken.includes(item.id) &&
+        !(item.object.groupTypes as string[]).includes('DynamicMembership') &&
+        new Set(naming(item.id).map((policy) => policy.type)).size >= 2,
+    );
+    assert.ok(group, 'a group named by a Conditional Access policy and an Intune profile');
+    const holders: DirectoryItem[] = [];
+    for (const policy of naming(group.id)) {
+      const live = await fixture.graph(pathOf(policy));
+      if (live.status === 200 && JSON.stringify(live.body).includes(group.id)) holders.push(policy);
+    }
+    assert.equal((await fixture.graph(`/groups/${group.id}`, { method: 'DELETE' })).status, 204);
+    assert.equal(
+      (await fixture.graph(`/directory/deletedItems/${group.id}`, { method: 'DELETE' })).status,
+      204,
+    );
+
+    const { plan } = await fixture.plan({ ids: [group.id] });
+    const pointing = plan.writes.filter((write) => write.item.id !== group.id);
+    assert.deepEqual(
+      pointing.map((write) => write.item.id).sort(),
+      holders.map((holder) => holder.id).sort(),
+    );
+    for (const write of pointing) {
+      assert.match(write.why, new RegExp(`names ${group.id}, re-created with a new id`));
+      assert.ok(JSON.stringify(write.body).includes(`{new:${group.id}}`));
+    }
+    const report = await fixture.execute(plan);
+    assertNoFailures(report);
+    const newId = newIdOf(report, group.id);
+    for (const holder of holders) {
+      const live = JSON.stringify((await fixture.graph(pathOf(holder))).body);
+      assert.ok(live.includes(newId) && !live.includes(group.id), `${holder.type} ${holder.id}`);
+    }
+  });
+
   test('members added since the backup are removed, members removed are added back', async () => {
     const group = assignedGroup(backedUp, 2);
     const [removed] = group.relationships.members!;

@@ -11,6 +11,7 @@ import { planLinks, planLinksToRecreated } from './link-plans.js';
 import { linkRoute } from './links.js';
 import { LiveTenant } from './live-tenant.js';
 import { planObject } from './object-plans.js';
+import { planReferencesToRecreated } from './recreated-references.js';
 import type { RestorePlan } from './plan.js';
 import { itemRef, PlanBuilder } from './plan-builder.js';
 import type { PlanningContext, Presence, RestoreOptions, SnapshotItems } from './planning-context.js';
@@ -147,6 +148,7 @@ export async function planRestore(
     (item) => PRINCIPAL_TYPES.has(item.type) && presences.get(item.id)?.state === 'recreated',
   );
   await planLinksToRecreated(context, recreatedPrincipals, restoredIds, snapshot);
+  await planReferencesToRecreated(context, recreatedPrincipals, restoredIds, snapshot);
 
   const plan = builder.build(options.sourceTenantId, options.targetTenantId);
   const touched = new Set([...plan.writes, ...plan.skipped].map((entry) => entry.item.id));
