@@ -1,5 +1,5 @@
-// What the commands that read a tenant's directory backups share (diff, history, ls,
-// show, export): which tenant, which item types, the repository and catalog they read,
+// What the commands that read a tenant's Entra ID backups share (`entra ls`, `show`,
+// `history`, `diff`, `export`, `restore`): which tenant, which item types, the repository and catalog they read,
 // and references that name no snapshot or object reported as usage errors (exit code 2).
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/index.js';
@@ -14,6 +14,7 @@ import {
 import { openCatalog, withCatalogOption, type CatalogOptions } from './catalog-options.js';
 import { UsageError } from './exit-codes.js';
 import { openRepository, withRepoOptions, type RepoOptions } from './repository-options.js';
+import { SavedTenants } from './saved-tenants.js';
 
 export const SNAPSHOT_REFERENCE_HELP =
   'snapshot: a number, latest, previous, latest~N, a repository snapshot id (prefix) or a date/time (the newest snapshot taken by then)';
@@ -41,16 +42,32 @@ export function withBackupSourceOptions(command: Command, { tenantOption = true 
   return tenantOption ? withTenantOption(command) : command;
 }
 
-export function tenantOf(options: { tenant?: string }): string {
+/** The tenant id the catalog knows the tenant by: --tenant, or the id of the saved tenant it names. */
+export async function tenantOf(options: { tenant?: string }, home: string): Promise<string> {
   if (!options.tenant) throw new UsageError('--tenant (or TENANTVAULT_TENANT) is required');
-  return options.tenant;
+  const saved = await new SavedTenants(home).find(options.tenant);
+  return saved?.tenantId ?? options.tenant;
 }
 
-function parseType(value: string, previous: DirectoryType[] | undefined): DirectoryType[] {
+/** An item type named on the command line. */
+export function parseTypeArgument(value: string): DirectoryType {
   if (!isDirectoryType(value)) {
     throw new UsageError(`unknown item type "${value}"; the types are ${DIRECTORY_TYPES.join(', ')}`);
   }
-  return [...(previous ?? []), value];
+  return value;
+}
+
+function parseType(value: string, previous: DirectoryType[] | undefined): DirectoryType[] {
+  return [...(previous ?? []), parseTypeArgument(value)];
+}
+
+export interface AtOptions {
+  at: string;
+}
+
+/** --at: the snapshot a command reads (default the latest). */
+export function withAtOption(command: Command): Command {
+  return command.addOption(new Option('--at <snapshot>', SNAPSHOT_REFERENCE_HELP).default('latest'));
 }
 
 /** --type, repeatable; absent means every type. */
@@ -90,12 +107,6 @@ export async function cataloguedSnapshots(catalog: Catalog, tenantId: string): P
   const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
   if (snapshots.length > 0) return snapshots;
   throw new UsageError(
-    `the catalog has no directory snapshots of tenant ${tenantId} (tenants are known by their tenant id, as "directory backup" reports it): back it up, or run "tenantvault catalog rebuild" for its repository`,
+    `the catalog has no directory snapshots of tenant ${tenantId} (tenants are known by their tenant id, as "backup entra" reports it): back it up, or run "tenantvault catalog rebuild" for its repository`,
   );
-}
-
-/** The one type a command about a single object may be given. */
-export function singleType(types: DirectoryType[] | undefined): DirectoryType | undefined {
-  if ((types?.length ?? 0) > 1) throw new UsageError('give --type once: the command is about one object');
-  return types?.[0];
 }

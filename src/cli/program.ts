@@ -7,12 +7,13 @@ import { Output } from './output.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerRepoCommand } from './commands/repo.js';
 import { registerCatalogCommand } from './commands/catalog.js';
-import { directoryCommand } from './commands/directory.js';
+import { backupCommand, entraCommand } from './commands/directory.js';
 import { registerDirectoryRestoreCommand } from './commands/directory-restore.js';
 import { registerDirectoryCompareCommands } from './commands/directory-compare.js';
 import { registerDirectoryBrowseCommands } from './commands/directory-browse.js';
 import { registerDirectoryBackupCommands } from './commands/directory-backup.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTenantCommand } from './commands/tenant.js';
 
 export interface GlobalOptions {
   home: string;
@@ -42,10 +43,11 @@ export function buildProgram(version: string): Command {
   registerRepoCommand(program);
   registerCatalogCommand(program);
   registerServeCommand(program);
-  registerDirectoryRestoreCommand(directoryCommand(program));
-  registerDirectoryCompareCommands(directoryCommand(program));
-  registerDirectoryBrowseCommands(directoryCommand(program));
-  registerDirectoryBackupCommands(directoryCommand(program));
+  registerTenantCommand(program);
+  registerDirectoryBackupCommands(backupCommand(program), program);
+  registerDirectoryBrowseCommands(entraCommand(program));
+  registerDirectoryCompareCommands(entraCommand(program));
+  registerDirectoryRestoreCommand(entraCommand(program));
 
   program.hook('preAction', (_root, action) => {
     const home = resolveHome(program.opts<GlobalOptions>().home);

@@ -2,12 +2,14 @@
 // app, and where its identity platform and Graph live (Microsoft's public cloud unless
 // told otherwise, e.g. the sandbox). The client secret comes from TENANTVAULT_CLIENT_SECRET
 // or a prompt, never from an argument; a certificate and its private key are PEM files
-// (one file may hold both).
+// (one file may hold both). A tenant saved with `tenantvault tenant add` needs only
+// --tenant: its app, credential and endpoints come from the saved connection.
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { GraphConnectionConfig, GraphCredential } from '../graph/index.js';
 import { UsageError } from './exit-codes.js';
 import { secretFromEnvOrPrompt } from './prompt.js';
+import { SavedTenants } from './saved-tenants.js';
 
 export interface TenantOptions {
   tenant?: string;
@@ -47,6 +49,10 @@ function readPem(path: string, what: string): string {
   }
 }
 
+function readOptionalPem(caFile: string | undefined): string | undefined {
+  return caFile ? readPem(caFile, 'CA file') : undefined;
+}
+
 function pemBlocks(pem: string, label: RegExp): string[] {
   const pattern = /-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/g;
   return [...pem.matchAll(pattern)]
@@ -69,16 +75,37 @@ async function credentialOf(options: TenantOptions): Promise<GraphCredential> {
   };
 }
 
-/** The Graph connection the options describe; asks for the secret when it is not in the environment. */
-export async function graphConnectionOf(options: TenantOptions): Promise<GraphConnectionConfig> {
+/**
+ * The Graph connection the options describe: a saved tenant when only --tenant is given,
+ * else the options themselves (asking for the secret when it is not in the environment).
+ */
+export async function graphConnectionOf(
+  options: TenantOptions,
+  home: string,
+): Promise<GraphConnectionConfig> {
   if (!options.tenant) throw new UsageError('--tenant (or TENANTVAULT_TENANT) is required');
-  if (!options.clientId) throw new UsageError('--client-id (or TENANTVAULT_CLIENT_ID) is required');
+  if (!options.clientId) {
+    const saved = await new SavedTenants(home).find(options.tenant);
+    if (!saved) {
+      throw new UsageError(
+        `tenant ${options.tenant} is not saved (tenantvault tenant add) and no --client-id (or TENANTVAULT_CLIENT_ID) was given`,
+      );
+    }
+    return {
+      tenantId: saved.tenantId,
+      clientId: saved.clientId,
+      credential: saved.credential,
+      authority: options.authority ?? saved.authority,
+      graphBaseUrl: options.graphUrl ?? saved.graphUrl,
+      extraCaPem: readOptionalPem(options.caFile ?? saved.caFile),
+    };
+  }
   return {
     tenantId: options.tenant,
     clientId: options.clientId,
     credential: await credentialOf(options),
     authority: options.authority,
     graphBaseUrl: options.graphUrl,
-    extraCaPem: options.caFile ? readPem(options.caFile, 'CA file') : undefined,
+    extraCaPem: readOptionalPem(options.caFile),
   };
 }

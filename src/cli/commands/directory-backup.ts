@@ -1,4 +1,4 @@
-// `tenantvault directory backup` and `tenantvault directory snapshots`: back up a tenant's
+// `tenantvault backup entra` and `tenantvault snapshots`: back up a tenant's
 // Entra ID directory into its repository (which `repo init` creates; a backup never
 // creates one) and list the snapshots the catalog holds. Backup shows progress on stderr
 // and its summary on stdout. Exit codes: 0 every type read; 3 partial (some types failed
@@ -104,8 +104,8 @@ function renderReport(report: ReturnType<typeof reportOf>): string {
   ].join('\n');
 }
 
-function registerBackup(directory: Command): void {
-  const command = withCatalogOption(withTenantOptions(withRepoOptions(directory.command('backup'))));
+function registerBackup(backup: Command): void {
+  const command = withCatalogOption(withTenantOptions(withRepoOptions(backup.command('entra'))));
   command
     .description("back up the tenant's Entra ID directory into a new snapshot of its repository")
     .addOption(
@@ -117,7 +117,7 @@ function registerBackup(directory: Command): void {
     .action(async (options: BackupOptions, self: Command) => {
       const { home, output } = contextOf(self);
       const repository = await openRepository(options);
-      const graph = new GraphClient(await graphConnectionOf(options));
+      const graph = new GraphClient(await graphConnectionOf(options, home));
       const catalog = await openCatalog(home, options);
       try {
         const result = await backupDirectory({
@@ -144,13 +144,13 @@ function registerBackup(directory: Command): void {
     });
 }
 
-function registerSnapshots(directory: Command): void {
-  withCatalogOption(directory.command('snapshots'))
+function registerSnapshots(program: Command): void {
+  withCatalogOption(program.command('snapshots'))
     .description("list the tenant's directory snapshots the catalog holds, oldest first")
     .addOption(new Option('--tenant <id>', 'tenant id whose snapshots to list'))
     .action(async (options: CatalogOptions & { tenant?: string }, self: Command) => {
       const { home, output } = contextOf(self);
-      const tenantId = tenantOf(options);
+      const tenantId = await tenantOf(options, home);
       const catalog = await openCatalog(home, options);
       try {
         const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
@@ -177,7 +177,8 @@ function registerSnapshots(directory: Command): void {
     });
 }
 
-export function registerDirectoryBackupCommands(directory: Command): void {
-  registerBackup(directory);
-  registerSnapshots(directory);
+/** `entra` under the `backup` group, and `snapshots` at the top level. */
+export function registerDirectoryBackupCommands(backup: Command, program: Command): void {
+  registerBackup(backup);
+  registerSnapshots(program);
 }

@@ -1,4 +1,4 @@
-// `tenantvault directory ls`, `show` and `export`: what a snapshot holds, one stored item,
+// `tenantvault entra ls`, `show` and `export`: what a snapshot holds, one stored item,
 // and the snapshot's content as JSON Lines. show and export read the repository alone
 // when the catalog does not know the tenant, so they work with only the repository and
 // its password, as a restore or export must.
@@ -25,14 +25,15 @@ import {
 import { TYPE_ROUTES } from '../../workloads/directory/routes.js';
 import {
   cataloguedSnapshots,
-  singleType,
-  SNAPSHOT_REFERENCE_HELP,
+  parseTypeArgument,
   tenantOf,
   withBackupSourceOptions,
   withBackupSources,
   withCatalog,
   withTenantOption,
   withTypeOption,
+  withAtOption,
+  type AtOptions,
   type BackupSourceOptions,
   type BackupSources,
 } from '../directory-options.js';
@@ -45,7 +46,7 @@ const OBJECT_TYPES = DIRECTORY_TYPES.filter((type) => !LOG_TYPES.has(type));
 const TYPE_WIDTH = Math.max(...DIRECTORY_TYPES.map((type) => type.length));
 const GUID_WIDTH = 36;
 
-interface TypedOptions extends BackupSourceOptions {
+interface TypedOptions extends BackupSourceOptions, AtOptions {
   type?: DirectoryType[];
 }
 
@@ -117,16 +118,17 @@ function exportedTypes(types: DirectoryType[] | undefined): { logs: boolean; typ
   return { logs: logs.length > 0, types: chosen };
 }
 
-export function registerDirectoryBrowseCommands(directory: Command): void {
-  withTypeOption(withCatalogOption(withTenantOption(directory.command('ls'))), 'list only items of this type')
+export function registerDirectoryBrowseCommands(entra: Command): void {
+  withAtOption(
+    withTypeOption(withCatalogOption(withTenantOption(entra.command('ls'))), 'list only items of this type'),
+  )
     .description('list the objects (and log days) of a snapshot, with counts per type')
-    .argument('<snapshot>', SNAPSHOT_REFERENCE_HELP)
     .option('--search <text>', 'only items whose display name or id contains the text (any case)')
-    .action(async (reference: string, options: ListOptions, command: Command) => {
+    .action(async (options: ListOptions, command: Command) => {
       const { home, output } = contextOf(command);
-      const tenantId = tenantOf(options);
+      const tenantId = await tenantOf(options, home);
       await withCatalog(home, options, async (catalog) => {
-        const snapshot = resolveSnapshotReference(reference, await cataloguedSnapshots(catalog, tenantId));
+        const snapshot = resolveSnapshotReference(options.at, await cataloguedSnapshots(catalog, tenantId));
         for (const type of options.type ?? [undefined]) {
           const query = { type, search: options.search };
           for await (const version of snapshotObjects(catalog, tenantId, snapshot, query)) {
@@ -146,16 +148,15 @@ export function registerDirectoryBrowseCommands(directory: Command): void {
       });
     });
 
-  withTypeOption(withBackupSourceOptions(directory.command('show')), 'the type of the object')
-    .description('print one object (or log day) as the snapshot stores it')
-    .argument('<snapshot>', SNAPSHOT_REFERENCE_HELP)
+  withAtOption(withBackupSourceOptions(entra.command('show')))
+    .description('print one object (or log day) as a snapshot stores it')
+    .argument('<type>', `item type: ${DIRECTORY_TYPES.join(', ')}`, parseTypeArgument)
     .argument('<objectId>', 'object id, or the day (YYYY-MM-DD) of a log')
-    .action(async (reference: string, objectId: string, options: TypedOptions, command: Command) => {
+    .action(async (type: DirectoryType, objectId: string, options: TypedOptions, command: Command) => {
       const { home, output } = contextOf(command);
-      const tenantId = tenantOf(options);
-      const type = singleType(options.type);
+      const tenantId = await tenantOf(options, home);
       await withBackupSources(home, options, async (sources) => {
-        const snapshot = await readableSnapshot(reference, tenantId, sources);
+        const snapshot = await readableSnapshot(options.at, tenantId, sources);
         const found = await findStoredItem(sources.repository, snapshot, objectId, type);
         const snapshotId = snapshot.repositorySnapshotId;
         if (LOG_TYPES.has(found.type)) {
@@ -176,21 +177,22 @@ export function registerDirectoryBrowseCommands(directory: Command): void {
       });
     });
 
-  withTypeOption(
-    withBackupSourceOptions(directory.command('export')),
-    'export only items of this type (default: every object type; log types on their own)',
+  withAtOption(
+    withTypeOption(
+      withBackupSourceOptions(entra.command('export')),
+      'export only items of this type (default: every object type; log types on their own)',
+    ),
   )
     .description(
       "write a snapshot's objects as JSON Lines, one stored item per line (log types: their entries, one per line)",
     )
-    .argument('<snapshot>', SNAPSHOT_REFERENCE_HELP)
     .addOption(new Option('--output <file>', 'write to this file instead of standard output'))
-    .action(async (reference: string, options: ExportOptions, command: Command) => {
+    .action(async (options: ExportOptions, command: Command) => {
       const { home, output } = contextOf(command);
-      const tenantId = tenantOf(options);
+      const tenantId = await tenantOf(options, home);
       const { logs, types } = exportedTypes(options.type);
       await withBackupSources(home, options, async (sources) => {
-        const snapshot = await readableSnapshot(reference, tenantId, sources);
+        const snapshot = await readableSnapshot(options.at, tenantId, sources);
         const lines = Readable.from(
           logs
             ? exportLogEntries(sources.repository, snapshot, types)

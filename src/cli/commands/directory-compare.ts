@@ -1,4 +1,4 @@
-// `tenantvault directory diff` and `directory history`: what changed in a tenant's
+// `tenantvault entra diff` and `entra history`: what changed in a tenant's
 // directory between two snapshots or since a snapshot in the live tenant (drift), and
 // the versions of one object. With --json, diff writes JSON Lines (one changed item per
 // line, then a summary line) so any size streams; history writes one document.
@@ -10,10 +10,10 @@ import { organizationOf } from '../../engine/backup.js';
 import { objectHistory, type ObjectHistory } from '../../engine/directory/history.js';
 import { resolveSnapshotReference, type ReadableSnapshot } from '../../engine/snapshot-reference.js';
 import { GraphClient } from '../../graph/index.js';
-import { LOG_TYPES, type DirectoryType } from '../../workloads/directory/item.js';
+import { DIRECTORY_TYPES, LOG_TYPES, type DirectoryType } from '../../workloads/directory/item.js';
 import {
   cataloguedSnapshots,
-  singleType,
+  parseTypeArgument,
   SNAPSHOT_REFERENCE_HELP,
   tenantOf,
   withBackupSourceOptions,
@@ -27,15 +27,14 @@ import { contextOf } from '../program.js';
 import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
 
 interface DiffOptions extends BackupSourceOptions, TenantOptions {
+  from: string;
+  to: string;
+  live?: boolean;
   type?: DirectoryType[];
   id?: string[];
 }
 
-/** The `to` argument that compares with the tenant as it is now. */
-const LIVE = 'live';
-
 interface HistoryOptions extends BackupSourceOptions {
-  type?: DirectoryType[];
   changes?: boolean;
 }
 
@@ -165,29 +164,31 @@ function historyText(history: ObjectHistory): string {
   return lines.join('\n');
 }
 
-export function registerDirectoryCompareCommands(directory: Command): void {
+export function registerDirectoryCompareCommands(entra: Command): void {
   withTypeOption(
-    withTenantOptions(withBackupSourceOptions(directory.command('diff'), { tenantOption: false })),
+    withTenantOptions(withBackupSourceOptions(entra.command('diff'), { tenantOption: false })),
     'compare only items of this type',
   )
     .description(
       'what changed in the directory between two snapshots, or since a snapshot in the live tenant',
     )
-    .argument('<from>', SNAPSHOT_REFERENCE_HELP)
-    .argument(
-      '[to]',
-      `the snapshot to compare with, or "${LIVE}" for the tenant as it is now (drift)`,
-      'latest',
+    .addOption(new Option('--from <snapshot>', `${SNAPSHOT_REFERENCE_HELP}`).default('previous'))
+    .addOption(new Option('--to <snapshot>', 'the snapshot to compare with').default('latest'))
+    .addOption(
+      new Option('--live', 'compare with the tenant as it is now (drift) instead of a snapshot').conflicts(
+        'to',
+      ),
     )
     .addOption(new Option('--id <objectId>', 'compare only this object (repeatable)').argParser(collectIds))
-    .action(async (fromReference: string, toReference: string, options: DiffOptions, command: Command) => {
+    .action(async (options: DiffOptions, command: Command) => {
+      const { from: fromReference, to: toReference } = options;
       const { home, output } = contextOf(command);
       const filter: ItemFilter = {
         types: options.type && new Set(options.type),
         ids: options.id && new Set(options.id),
       };
-      if (toReference !== LIVE) {
-        const tenantId = tenantOf(options);
+      if (!options.live) {
+        const tenantId = await tenantOf(options, home);
         await withBackupSources(home, options, async ({ catalog, repository }) => {
           const snapshots = await cataloguedSnapshots(catalog, tenantId);
           const from = resolveSnapshotReference(fromReference, snapshots);
@@ -203,7 +204,7 @@ export function registerDirectoryCompareCommands(directory: Command): void {
           `${logTypes.join(', ')}: log entries are records, not state; compare snapshots to see the days they gained`,
         );
       }
-      const graph = new GraphClient(await graphConnectionOf(options));
+      const graph = new GraphClient(await graphConnectionOf(options, home));
       try {
         await withBackupSources(home, options, async ({ catalog, repository }) => {
           // The catalog knows the tenant by its id, whatever name (a domain) the connection uses.
@@ -221,14 +222,14 @@ export function registerDirectoryCompareCommands(directory: Command): void {
       }
     });
 
-  withTypeOption(withBackupSourceOptions(directory.command('history')), 'the type of the object')
+  withBackupSourceOptions(entra.command('history'))
     .description('the versions of one directory object (or log day) across the snapshots')
+    .argument('<type>', `item type: ${DIRECTORY_TYPES.join(', ')}`, parseTypeArgument)
     .argument('<objectId>', 'object id, or the day (YYYY-MM-DD) of a log')
     .option('--changes', 'show what changed from each version to the next')
-    .action(async (objectId: string, options: HistoryOptions, command: Command) => {
+    .action(async (type: DirectoryType, objectId: string, options: HistoryOptions, command: Command) => {
       const { home, output } = contextOf(command);
-      const tenantId = tenantOf(options);
-      const type = singleType(options.type);
+      const tenantId = await tenantOf(options, home);
       await withBackupSources(home, options, async ({ catalog, repository }) => {
         // A tenant the catalog does not know at all is told how to fill it.
         await cataloguedSnapshots(catalog, tenantId);

@@ -1,4 +1,4 @@
-// `tenantvault directory restore <snapshot>`: brings backed-up directory objects back into
+// `tenantvault entra restore [--at <snapshot>]`: brings backed-up directory objects back into
 // a live tenant. It plans first (every Graph write, with why), prints the plan and stops
 // there with --dry-run; otherwise it writes and reports what was written, skipped and
 // failed, the new ids of re-created objects and, with --new-users temporary-password,
@@ -23,12 +23,14 @@ import {
   withBackupSources,
   withTypeOption,
   type BackupSourceOptions,
+  withAtOption,
+  type AtOptions,
 } from '../directory-options.js';
 import { CliError, ExitCode, UsageError } from '../exit-codes.js';
 import { contextOf } from '../program.js';
 import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
 
-interface RestoreOptions extends BackupSourceOptions, TenantOptions {
+interface RestoreOptions extends BackupSourceOptions, TenantOptions, AtOptions {
   type?: DirectoryType[];
   id?: string[];
   dryRun?: boolean;
@@ -83,12 +85,11 @@ function renderReport(report: RestoreReport): string {
   return lines.join('\n');
 }
 
-/** Adds `restore` to the `directory` command group. */
-export function registerDirectoryRestoreCommand(directory: Command): void {
-  const command = directory
-    .command('restore')
-    .description('restore directory objects from a snapshot into a live tenant')
-    .argument('<snapshot>', 'snapshot: a number, latest, previous, latest~N or a repository snapshot id');
+/** Adds `restore` to the `entra` command group. */
+export function registerDirectoryRestoreCommand(entra: Command): void {
+  const command = withAtOption(
+    entra.command('restore').description('restore Entra ID objects from a snapshot into a live tenant'),
+  );
   withTypeOption(command, 'restore every object of this type');
   command
     .addOption(new Option('--id <id...>', 'restore these objects (of the --type types, when given)'))
@@ -109,19 +110,19 @@ export function registerDirectoryRestoreCommand(directory: Command): void {
     );
   withTenantOptions(withBackupSourceOptions(command, { tenantOption: false }));
 
-  command.action(async (reference: string, options: RestoreOptions, self: Command) => {
+  command.action(async (options: RestoreOptions, self: Command) => {
     const { home, output } = contextOf(self);
     if (!options.type?.length && !options.id?.length) {
       throw new UsageError('choose what to restore with --type and/or --id');
     }
-    const graph = new GraphClient(await graphConnectionOf(options));
+    const graph = new GraphClient(await graphConnectionOf(options, home));
     try {
       const report = await withBackupSources(home, options, async ({ repository, catalog }) => {
         const { snapshot, plan } = await planDirectoryRestore({
           repository,
           catalog,
           sourceTenantId: options.sourceTenant,
-          snapshot: reference,
+          snapshot: options.at,
           selection: { types: options.type, ids: options.id },
           graph,
           newUsers: options.newUsers,

@@ -37,8 +37,8 @@ test('directory backup and snapshots from the command line', async (t) => {
   const backupArgs = (repository = fixture.repositoryDir) => [
     '--home',
     fixture.dir,
-    'directory',
     'backup',
+    'entra',
     '--repo',
     repository,
     '--catalog',
@@ -78,7 +78,7 @@ test('directory backup and snapshots from the command line', async (t) => {
   });
 
   await t.test('snapshots lists what the catalog holds', async () => {
-    const listing = ['directory', 'snapshots', '--tenant', tenantId, '--catalog', fixture.catalogPath];
+    const listing = ['snapshots', '--tenant', tenantId, '--catalog', fixture.catalogPath];
     const json = await runCli(['--home', fixture.dir, '--json', ...listing], { env });
     assert.equal(json.code, 0, json.stderr);
     const [snapshot, ...rest] = JSON.parse(json.stdout) as {

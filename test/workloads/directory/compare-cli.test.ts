@@ -1,4 +1,4 @@
-// `tenantvault directory diff | history | ls | show | export` as people and scripts run
+// `tenantvault entra diff | history | ls | show | export` as people and scripts run
 // them, against a real repository and a SQLite catalog rebuilt from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,9 +41,9 @@ test('directory diff: JSON Lines with a summary, readable text, filters', async 
   const env = cliEnv(fixture);
   const [json, text, filtered] = await runEach(
     [
-      ['--json', 'directory', 'diff', '1', '2'],
-      ['directory', 'diff', '1', '2'],
-      ['--json', 'directory', 'diff', 'latest~2', '--type', 'users', '--id', 'u-ada'],
+      ['--json', 'entra', 'diff', '--from', '1', '--to', '2'],
+      ['entra', 'diff', '--from', '1', '--to', '2'],
+      ['--json', 'entra', 'diff', '--from', 'latest~2', '--type', 'users', '--id', 'u-ada'],
     ],
     env,
   );
@@ -101,10 +101,10 @@ test('directory history, ls and show', async (t) => {
   const env = cliEnv(fixture);
   const [historyText, ls, search, show] = await runEach(
     [
-      ['directory', 'history', 'u-grace', '--changes'],
-      ['--json', 'directory', 'ls', 'latest'],
-      ['directory', 'ls', '1', '--search', 'GRACE', '--type', 'users'],
-      ['--json', 'directory', 'show', 'previous', 'u-ada'],
+      ['entra', 'history', 'users', 'u-grace', '--changes'],
+      ['--json', 'entra', 'ls'],
+      ['entra', 'ls', '--at', '1', '--search', 'GRACE', '--type', 'users'],
+      ['--json', 'entra', 'show', 'users', 'u-ada', '--at', 'previous'],
     ],
     env,
   );
@@ -149,9 +149,9 @@ test('directory export: the stored items and log entries, with only the reposito
   const objectsFile = join(fixture.dir, 'objects.jsonl');
   const [objects, users, logs] = await runEach(
     [
-      ['--json', 'directory', 'export', 'latest', '--output', objectsFile],
-      ['directory', 'export', '1', '--type', 'users'],
-      ['directory', 'export', 'previous', '--type', 'signInLogs'],
+      ['--json', 'entra', 'export', '--at', 'latest', '--output', objectsFile],
+      ['entra', 'export', '--at', '1', '--type', 'users'],
+      ['entra', 'export', '--at', 'previous', '--type', 'signInLogs'],
     ],
     env,
   );
@@ -185,16 +185,16 @@ test('bad references and types are usage errors; unreadable items are named', as
   const fixture = await directoryFixture(t, BACKUPS);
   const env = cliEnv(fixture);
   const usage: [string[], RegExp][] = [
-    [['directory', 'diff', '9'], /there is no snapshot 9 \(they are 1 to 3\)/],
-    [['directory', 'ls', 'latest', '--type', 'people'], /unknown item type "people"/],
-    [['directory', 'diff', 'latest', 'live', '--type', 'auditLogs'], /log entries are records, not state/],
-    [['directory', 'show', 'latest', 'u-nobody'], /snapshot 3 holds no item with id u-nobody/],
+    [['entra', 'diff', '--from', '9'], /there is no snapshot 9 \(they are 1 to 3\)/],
+    [['entra', 'ls', '--type', 'people'], /unknown item type "people"/],
     [
-      ['directory', 'export', 'latest', '--type', 'users', '--type', 'auditLogs'],
-      /export log types on their own/,
+      ['entra', 'diff', '--from', 'latest', '--live', '--type', 'auditLogs'],
+      /log entries are records, not state/,
     ],
+    [['entra', 'show', 'users', 'u-nobody'], /snapshot 3 holds no users with id u-nobody/],
+    [['entra', 'export', '--type', 'users', '--type', 'auditLogs'], /export log types on their own/],
     [
-      ['directory', 'ls', 'latest', '--tenant', 'fabrikam.example'],
+      ['entra', 'ls', '--tenant', 'fabrikam.example'],
       /the catalog has no directory snapshots of tenant fabrikam\.example/,
     ],
   ];
@@ -213,7 +213,7 @@ test('bad references and types are usage errors; unreadable items are named', as
       await writeFile(join(fixture.dir, 'repo', 'data', name), Buffer.alloc(4096, 0x55));
     }
   }
-  const [damaged] = await runEach([['directory', 'diff', '1', '2']], env);
+  const [damaged] = await runEach([['entra', 'diff', '--from', '1', '--to', '2']], env);
   assert.equal(damaged.code, 1);
   assert.match(
     damaged.stderr,

@@ -181,10 +181,11 @@ test('drift between a backup and the live sandbox tenant', async (t) => {
   const cli = await runCli(
     [
       '--json',
-      'directory',
+      'entra',
       'diff',
+      '--from',
       'previous',
-      'live',
+      '--live',
       '--id',
       patched.id,
       '--repo',

@@ -63,7 +63,7 @@ test('a dry run lists every write and writes nothing; the run then sends exactly
   const ids = ['--id', user.id, group.id, policy.id];
 
   const dryRun = json<{ dryRun: boolean; plan: RestorePlan }>(
-    await fixture.restore(['latest', ...ids, '--dry-run', '--json']),
+    await fixture.restore([...ids, '--dry-run', '--json']),
     0,
   );
   assert.equal(dryRun.dryRun, true);
@@ -83,7 +83,7 @@ test('a dry run lists every write and writes nothing; the run then sends exactly
   assert.equal((await fixture.graph(`/groups/${group.id}`)).status, 404);
   assert.equal((await fixture.graph(`/identity/conditionalAccess/policies/${policy.id}`)).status, 404);
 
-  const run = json<{ report: RestoreReport }>(await fixture.restore(['latest', ...ids, '--json']), 0);
+  const run = json<{ report: RestoreReport }>(await fixture.restore([...ids, '--json']), 0);
   const newGroupId = run.report.idMap.find((entry) => entry.old === group.id)!.new;
   assert.deepEqual(
     run.report.written.map((entry) => entry.request).sort(),
@@ -94,7 +94,7 @@ test('a dry run lists every write and writes nothing; the run then sends exactly
 });
 
 test('read-only types are refused with a usage error', async () => {
-  const result = await fixture.restore(['latest', '--type', 'bitlockerKeys', '--type', 'signInLogs']);
+  const result = await fixture.restore(['--at', 'latest', '--type', 'bitlockerKeys', '--type', 'signInLogs']);
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /BitLocker keys are read-only/);
   assert.match(result.stderr, /Sign-in logs are read-only/);
@@ -118,7 +118,6 @@ test('a write Graph refuses fails alone: partial report, exit 3; a re-created us
   assert.equal(squatter.status, 201);
 
   const result = await fixture.restore([
-    'latest',
     '--id',
     taken.id,
     returning.id,

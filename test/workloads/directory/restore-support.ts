@@ -140,7 +140,7 @@ export async function startRestoreFixture(seed: string): Promise<RestoreFixture>
     restore(args, tenant = source) {
       return runCli(
         [
-          'directory',
+          'entra',
           'restore',
           ...args,
           '--home',
