@@ -1,8 +1,9 @@
 // The catalog schema as an ordered list of migrations, compiled in (nothing is read from
 // disk at run time). Add a migration for every change; never edit a released one.
-import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from './connection.js';
 import { CatalogError } from './errors.js';
+import { runMigrations } from './migration-runner.js';
 import type { CatalogDatabase } from './schema.js';
 
 // Own bookkeeping tables, so other modules may keep their own Kysely migrations in the
@@ -88,21 +89,12 @@ function migrations(engine: Engine): Record<string, Migration> {
 }
 
 /** Brings the schema up to date; running it again changes nothing. */
-export async function migrateToLatest(
-  db: Kysely<CatalogDatabase>,
-  engine: Engine,
-): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations(engine)) },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-  });
-  const result = await migrator.migrateToLatest();
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new CatalogError(`catalog migration ${failed ?? ''} failed: ${reason}`);
-  }
-  return result;
+export function migrateToLatest(db: Kysely<CatalogDatabase>, engine: Engine): Promise<void> {
+  const set = {
+    name: 'catalog',
+    migrations: migrations(engine),
+    table: MIGRATION_TABLE,
+    lockTable: MIGRATION_LOCK_TABLE,
+  };
+  return runMigrations(db, set, (message) => new CatalogError(message));
 }

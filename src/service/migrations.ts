@@ -1,8 +1,9 @@
 // The service schema as an ordered list of migrations, compiled in, with bookkeeping
 // tables of its own so it can share a database with the catalog's. Add a migration for
 // every change; never edit a released one.
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from '../catalog/connection.js';
+import { runMigrations } from '../catalog/migration-runner.js';
 import { ServiceError } from './errors.js';
 import type { ServiceDatabase } from './schema.js';
 
@@ -98,17 +99,12 @@ function migrations(engine: Engine): Record<string, Migration> {
 }
 
 /** Brings the service schema up to date; safe to run on every start and from several processes. */
-export async function migrateService(db: Kysely<ServiceDatabase>, engine: Engine): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations(engine)) },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-  });
-  const result = await migrator.migrateToLatest();
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new ServiceError(`service migration ${failed ?? ''} failed: ${reason}`);
-  }
+export function migrateService(db: Kysely<ServiceDatabase>, engine: Engine): Promise<void> {
+  const set = {
+    name: 'service',
+    migrations: migrations(engine),
+    table: MIGRATION_TABLE,
+    lockTable: MIGRATION_LOCK_TABLE,
+  };
+  return runMigrations(db, set, (message) => new ServiceError(message));
 }

@@ -2,8 +2,9 @@
 // the audit log, as an ordered list of migrations compiled in. Own bookkeeping tables, so
 // they sit in the service's database beside the job queue's migrations.
 // Add a migration for every change; never edit a released one.
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from '../../catalog/connection.js';
+import { runMigrations } from '../../catalog/migration-runner.js';
 import { ServiceError } from '../errors.js';
 import type { OrganizationsDatabase } from './schema.js';
 
@@ -185,17 +186,12 @@ function migrations(engine: Engine): Record<string, Migration> {
 }
 
 /** Brings the tables up to date; safe to run on every start and from several processes. */
-export async function migrateOrganizations(db: Kysely<OrganizationsDatabase>, engine: Engine): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations(engine)) },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-  });
-  const result = await migrator.migrateToLatest();
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new ServiceError(`organization migration ${failed ?? ''} failed: ${reason}`);
-  }
+export function migrateOrganizations(db: Kysely<OrganizationsDatabase>, engine: Engine): Promise<void> {
+  const set = {
+    name: 'organization',
+    migrations: migrations(engine),
+    table: MIGRATION_TABLE,
+    lockTable: MIGRATION_LOCK_TABLE,
+  };
+  return runMigrations(db, set, (message) => new ServiceError(message));
 }
