@@ -127,28 +127,24 @@ async function applyChanges(
   return { summary: writer.finish(), deltaLink: changes.deltaLink };
 }
 
-interface KnownVersion {
-  versionHash: string | undefined;
-  /** Kept for immutable types, whose items are carried instead of read again. */
-  item?: SnapshotItem;
-}
-
+/** The version hash of each object the previous snapshot kept, by object id. */
 async function knownVersions(
   previous: PreviousItems | undefined,
   type: ObjectType,
-  keepItems: boolean,
-): Promise<Map<string, KnownVersion>> {
-  const known = new Map<string, KnownVersion>();
+): Promise<Map<string, string | undefined>> {
+  const known = new Map<string, string | undefined>();
   for await (const item of previous?.itemsOf(type) ?? []) {
     const { objectId, versionHash } = previousVersion(item);
-    known.set(objectId, keepItems ? { versionHash, item } : { versionHash });
+    known.set(objectId, versionHash);
   }
   return known;
 }
 
 /**
  * Lists every object. The previous versions' hashes are held while listing, one small
- * entry per object, to tell added, changed and removed objects apart.
+ * entry per object, to tell added, changed and removed objects apart. Objects of an
+ * immutable type that the previous snapshot kept are not read again: once the listing
+ * has named them, their items are carried in a second pass over the previous snapshot.
  */
 async function enumerate(
   descriptor: ObjectTypeDescriptor,
@@ -156,30 +152,32 @@ async function enumerate(
 ): Promise<TypeBackupOutcome> {
   const { graph } = input;
   const writer = new TypeWriter(descriptor.type, 'full', input.sink, input.onItems);
-  const known = await knownVersions(input.previous, descriptor.type, descriptor.immutable === true);
+  const known = await knownVersions(input.previous, descriptor.type);
   const written = new Set<string>();
+  /** Immutable objects listed again, to carry. */
+  const kept = new Set<string>();
   try {
     const deltaLink = descriptor.delta ? await latestDeltaLink(graph, descriptor) : undefined;
     for await (const page of listPages(graph, descriptor)) {
       const unread: GraphObject[] = [];
       for (const object of page) {
-        const kept = known.get(object.id)?.item;
-        if (written.has(object.id)) continue;
-        if (kept) {
-          await writer.carry(kept);
-          written.add(object.id);
-        } else {
-          unread.push(object);
-        }
+        if (written.has(object.id) || kept.has(object.id)) continue;
+        if (descriptor.immutable && known.has(object.id)) kept.add(object.id);
+        else unread.push(object);
       }
       for (const item of await completeItems(graph, descriptor, unread)) {
         // Graph may list an object twice when it changes while the listing runs.
         if (written.has(item.id)) continue;
-        await writer.writeObject(item, descriptor.displayName(item.object), known.get(item.id)?.versionHash);
+        await writer.writeObject(item, descriptor.displayName(item.object), known.get(item.id));
         written.add(item.id);
       }
     }
-    for (const id of known.keys()) if (!written.has(id)) writer.removed();
+    if (kept.size > 0) {
+      for await (const item of input.previous?.itemsOf(descriptor.type) ?? []) {
+        if (kept.has(previousVersion(item).objectId)) await writer.carry(item);
+      }
+    }
+    for (const id of known.keys()) if (!written.has(id) && !kept.has(id)) writer.removed();
     return { summary: writer.finish(), deltaLink };
   } catch (error) {
     if (!isTypeFailure(error)) throw error;
