@@ -1,0 +1,134 @@
+// One directory backup of the sandbox tenant, in a fresh process so its memory is its own:
+// the repository and catalog are opened (created by the first run), then backupDirectory
+// runs as `tenantvault directory backup` runs it, with the Graph client's default
+// settings (or, against a sandbox that does not throttle, without pacing). It prints one JSON line: wall time, requests overall and per type, memory.
+// Run by run.ts: node --import tsx bench/directory/backup.ts '<BackupJob as JSON>'
+import { readFileSync } from 'node:fs';
+import { Catalog } from '../../src/catalog/index.js';
+import { backupDirectory } from '../../src/engine/backup.js';
+import {
+  DEFAULT_BUDGETS,
+  GraphClient,
+  type Budgets,
+  type GraphClientOptions,
+  type GraphCounterSnapshot,
+} from '../../src/graph/index.js';
+import { identityLimit } from '../../src/sandbox/graph/throttle.js';
+import { FsBackend, Repository, RepositoryNotFoundError } from '../../src/repository/index.js';
+import type { DirectoryType } from '../../src/workloads/directory/item.js';
+import type { BackupJob, BackupMeasure, Pacing, RequestCounts, TypeMeasure } from './protocol.js';
+
+const SAMPLE_MS = 100;
+const MB = 1024 * 1024;
+
+function requestCounts(before: GraphCounterSnapshot, after: GraphCounterSnapshot): RequestCounts {
+  const counts: RequestCounts = { http: after.requests - before.requests, graph: 0, throttled: 0 };
+  for (const [scope, outcomes] of Object.entries(after.byScope)) {
+    const earlier = before.byScope[scope as keyof GraphCounterSnapshot['byScope']];
+    const since = (outcome: 'ok' | 'failed' | 'retried' | 'throttled') =>
+      outcomes[outcome] - (earlier?.[outcome] ?? 0);
+    // Each attempt ends answered, failed or to be retried; a $batch's own attempts are HTTP round trips.
+    if (scope !== 'batch') counts.graph += since('ok') + since('failed') + since('retried');
+    counts.throttled += since('throttled');
+  }
+  return counts;
+}
+
+function clientOptions(pacing: Pacing, tenantUsers: number): GraphClientOptions {
+  if (pacing === 'product') return {};
+  if (pacing === 'tenant')
+    return { budgets: { identity: { ...DEFAULT_BUDGETS.identity, limit: identityLimit(tenantUsers) } } };
+  // Budgets no backup reaches: the client sends as fast as its concurrency allows.
+  const budgets = { ...DEFAULT_BUDGETS };
+  for (const kind of Object.keys(budgets) as (keyof Budgets)[])
+    budgets[kind] = { ...budgets[kind], limit: Number.MAX_SAFE_INTEGER };
+  return { budgets };
+}
+
+function vmHwmMb(): number {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+async function openRepository(job: BackupJob): Promise<Repository> {
+  const backend = new FsBackend(job.repositoryDir);
+  try {
+    return await Repository.open(backend, job.password);
+  } catch (error) {
+    if (!(error instanceof RepositoryNotFoundError)) throw error;
+    return Repository.init(backend, job.password);
+  }
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] as string) as BackupJob;
+  const { connection } = job;
+  const repository = await openRepository(job);
+  const catalog = Catalog.open(job.catalogPath);
+  await catalog.migrate();
+  const graph = new GraphClient(
+    {
+      tenantId: connection.tenantId,
+      authority: connection.authority,
+      graphBaseUrl: connection.graphBaseUrl,
+      clientId: connection.clientId,
+      credential: { kind: 'secret', secret: connection.clientSecret },
+      extraCaPem: readFileSync(connection.caPath, 'utf8'),
+    },
+    clientOptions(job.pacing, job.tenantUsers),
+  );
+  // The catalog begins recording once the repository snapshot is committed.
+  let recordingAt: number | undefined;
+  const beginSnapshot = catalog.beginSnapshot.bind(catalog);
+  catalog.beginSnapshot = (input) => {
+    recordingAt = performance.now();
+    return beginSnapshot(input);
+  };
+
+  const baselineRssMb = Math.round(process.memoryUsage().rss / MB);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_MS);
+  const types: Partial<Record<DirectoryType, TypeMeasure>> = {};
+  let typeStart = { at: 0, counters: graph.counters() };
+  let firstTypeAt: number | undefined;
+  let lastTypeAt = 0;
+  const started = performance.now();
+  const before = graph.counters();
+  await backupDirectory({
+    graph,
+    repository,
+    catalog,
+    onProgress: (event) => {
+      if (event.kind === 'typeStarted') {
+        typeStart = { at: performance.now(), counters: graph.counters() };
+        firstTypeAt ??= typeStart.at;
+      }
+      if (event.kind === 'typeFinished') {
+        lastTypeAt = performance.now();
+        types[event.type] = {
+          summary: event.summary,
+          ms: Math.round(lastTypeAt - typeStart.at),
+          requests: requestCounts(typeStart.counters, graph.counters()),
+        };
+      }
+    },
+  });
+  const ended = performance.now();
+  clearInterval(sampler);
+  const measure: BackupMeasure = {
+    wallMs: Math.round(ended - started),
+    beforeTypesMs: Math.round((firstTypeAt ?? ended) - started),
+    commitMs: Math.round((recordingAt ?? ended) - lastTypeAt),
+    catalogMs: Math.round(ended - (recordingAt ?? ended)),
+    requests: requestCounts(before, graph.counters()),
+    types,
+    baselineRssMb,
+    peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / MB),
+    vmHwmMb: vmHwmMb(),
+  };
+  await catalog.close();
+  await graph.close();
+  process.stdout.write(`${JSON.stringify(measure)}\n`);
+}
+
+await main();

@@ -1,0 +1,195 @@
+// The fewest Graph requests a full directory backup can make, and the least time Graph's
+// throttling allows for them, from the tenant's actual counts.
+//
+// Per type: ceil(objects / the list's maximum page size) list pages; one read per object
+// for each relationship (and for a BitLocker key, its key), sent 20 to a $batch; a further
+// page for every 999 (1,000) entries of a relationship list beyond its first page; one
+// request for a fresh delta link where the type has delta ($deltatoken=latest), the state
+// the next backup continues from. Plus one /organization read. Costs in identity resource
+// units are Graph's documented ones (src/graph/scopes.ts) for requests shaped as the
+// backup shapes them: $select named, $top=999 where a list takes it.
+import { chargeFor, DEFAULT_BUDGETS, type ScopeKind } from '../../src/graph/scopes.js';
+import { identityLimit } from '../../src/sandbox/graph/throttle.js';
+import { DIRECTORY_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
+import type { ServedRequests, TenantCounts } from './protocol.js';
+
+const BATCH = 20;
+
+interface TypeModel {
+  /** A list page, as Graph is asked for it. */
+  list: string;
+  /** The most objects one page can hold. */
+  page: number;
+  /** Requests per object that cannot be avoided. */
+  reads: readonly string[];
+  delta?: string;
+}
+
+const DIRECTORY_PAGE = 999;
+const ID = '00000000-0000-0000-0000-000000000000';
+const links = (collection: string, ...names: string[]) =>
+  names.map((name) => `/${collection}/${ID}/${name}?$select=id&$top=999`);
+const roleAssignments = `/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '${ID}'`;
+
+const MODELS: Record<DirectoryType, TypeModel> = {
+  users: {
+    list: '/users?$select=id&$expand=manager&$top=999',
+    page: DIRECTORY_PAGE,
+    reads: [],
+    delta: '/users/delta?$select=id',
+  },
+  groups: {
+    list: '/groups?$select=id&$top=999',
+    page: DIRECTORY_PAGE,
+    reads: links('groups', 'members', 'owners'),
+    delta: '/groups/delta?$select=id',
+  },
+  builtInRoles: {
+    list: '/roleManagement/directory/roleDefinitions?$select=id&$filter=isBuiltIn eq true',
+    page: 1000,
+    reads: [roleAssignments],
+  },
+  customRoles: {
+    list: '/roleManagement/directory/roleDefinitions?$select=id&$filter=isBuiltIn eq false',
+    page: 1000,
+    reads: [roleAssignments],
+  },
+  applications: {
+    list: '/applications?$select=id&$top=999',
+    page: DIRECTORY_PAGE,
+    reads: links('applications', 'owners'),
+    delta: '/applications/delta?$select=id',
+  },
+  servicePrincipals: {
+    list: '/servicePrincipals?$select=id&$top=999',
+    page: DIRECTORY_PAGE,
+    reads: [
+      ...links('servicePrincipals', 'owners'),
+      `/servicePrincipals/${ID}/appRoleAssignments?$top=999`,
+      `/servicePrincipals/${ID}/appRoleAssignedTo?$top=999`,
+    ],
+    delta: '/servicePrincipals/delta?$select=id',
+  },
+  conditionalAccessPolicies: { list: '/identity/conditionalAccess/policies', page: 1000, reads: [] },
+  namedLocations: { list: '/identity/conditionalAccess/namedLocations', page: 1000, reads: [] },
+  devices: {
+    list: '/devices?$select=id&$top=999',
+    page: DIRECTORY_PAGE,
+    reads: links('devices', 'registeredOwners', 'registeredUsers'),
+    delta: '/devices/delta?$select=id',
+  },
+  deviceConfigurations: {
+    list: '/deviceManagement/deviceConfigurations',
+    page: 1000,
+    reads: [`/deviceManagement/deviceConfigurations/${ID}/assignments`],
+  },
+  deviceCompliancePolicies: {
+    list: '/deviceManagement/deviceCompliancePolicies',
+    page: 1000,
+    reads: [
+      `/deviceManagement/deviceCompliancePolicies/${ID}/assignments`,
+      `/deviceManagement/deviceCompliancePolicies/${ID}/scheduledActionsForRule`,
+    ],
+  },
+  administrativeUnits: {
+    list: '/directory/administrativeUnits?$select=id&$top=999',
+    page: DIRECTORY_PAGE,
+    reads: [
+      ...links('directory/administrativeUnits', 'members'),
+      `/directory/administrativeUnits/${ID}/scopedRoleMembers`,
+    ],
+    delta: '/directory/administrativeUnits/delta?$select=id',
+  },
+  signInLogs: { list: '/auditLogs/signIns', page: 1000, reads: [] },
+  auditLogs: { list: '/auditLogs/directoryAudits', page: 1000, reads: [] },
+  bitlockerKeys: {
+    list: '/informationProtection/bitlocker/recoveryKeys',
+    page: 20,
+    reads: [`/informationProtection/bitlocker/recoveryKeys/${ID}?$select=key`],
+  },
+};
+
+/** Requests in each throttling budget: identity in resource units, the others in requests. */
+export type BudgetUse = Partial<Record<ScopeKind, number>>;
+
+export interface Minimum {
+  /** HTTP round trips ($batch is one). */
+  http: number;
+  /** Graph requests ($batch inner requests each). */
+  graph: number;
+  budgets: BudgetUse;
+  perType: Record<DirectoryType, { http: number; graph: number }>;
+}
+
+function charge(url: string): { kind: ScopeKind; cost: number } {
+  const parsed = new URL(url, 'https://graph.invalid');
+  return chargeFor('GET', parsed.pathname, parsed.searchParams);
+}
+
+/** Pages beyond the first of per-object relationship lists longer than a page (large groups, say). */
+function continuationPages(served: ServedRequests): number {
+  let pages = 0;
+  for (const { endpoint, entries } of served.pagedLists) {
+    if (!endpoint.includes('{id}/') && !endpoint.endsWith('/roleAssignments')) continue;
+    const page = endpoint.endsWith('/roleAssignments') ? 1000 : DIRECTORY_PAGE;
+    pages += Math.max(0, Math.ceil(entries / page) - 1);
+  }
+  return pages;
+}
+
+export function minimumOf(counts: TenantCounts, served: ServedRequests): Minimum {
+  const budgets: BudgetUse = {};
+  const spend = (url: string, times: number) => {
+    const { kind, cost } = charge(url);
+    budgets[kind] = (budgets[kind] ?? 0) + (kind === 'identity' ? cost : 1) * times;
+  };
+  const perType = {} as Minimum['perType'];
+  spend('/organization?$select=id', 1);
+  let http = 1;
+  let graph = 1;
+  for (const type of DIRECTORY_TYPES) {
+    const model = MODELS[type];
+    const objects = counts[type];
+    const pages = Math.max(1, Math.ceil(objects / model.page));
+    const reads = objects * model.reads.length;
+    const delta = model.delta ? 1 : 0;
+    spend(model.list, pages);
+    for (const read of model.reads) spend(read, objects);
+    if (model.delta) spend(model.delta, 1);
+    perType[type] = { http: pages + Math.ceil(reads / BATCH) + delta, graph: pages + reads + delta };
+    http += perType[type].http;
+    graph += perType[type].graph;
+  }
+  // Long relationship lists are paged with the identity cost of their first page (2 RU with $select).
+  const extra = continuationPages(served);
+  budgets.identity = (budgets.identity ?? 0) + extra * 2;
+  return { http: http + extra, graph: graph + extra, budgets, perType };
+}
+
+/** Units per millisecond and the bucket a window starts with, per budget, at Graph's published limits. */
+export function budgetRates(
+  tenantUsers: number,
+): Partial<Record<ScopeKind, { limit: number; windowMs: number }>> {
+  return {
+    identity: { limit: identityLimit(tenantUsers), windowMs: 10_000 },
+    auditLogs: DEFAULT_BUDGETS.auditLogs,
+    conditionalAccess: DEFAULT_BUDGETS.conditionalAccess,
+    intune: DEFAULT_BUDGETS.intune,
+  };
+}
+
+/**
+ * The least time each budget's use takes at its published limit: a full bucket to start
+ * with, then the refill rate, (units − limit) / limit × window.
+ */
+export function minimumTimesMs(use: BudgetUse, tenantUsers: number): Partial<Record<ScopeKind, number>> {
+  const times: Partial<Record<ScopeKind, number>> = {};
+  for (const [kind, rate] of Object.entries(budgetRates(tenantUsers)) as [
+    ScopeKind,
+    { limit: number; windowMs: number },
+  ][]) {
+    const units = use[kind] ?? 0;
+    times[kind] = (Math.max(0, units - rate.limit) / rate.limit) * rate.windowMs;
+  }
+  return times;
+}

@@ -1,0 +1,101 @@
+// What the directory backup benchmark's three processes tell each other: the sandbox
+// (sandbox.ts), one backup at a time (backup.ts) and the runner (run.ts).
+import type { DirectoryType } from '../../src/workloads/directory/item.js';
+import type { TypeSummary } from '../../src/workloads/directory/snapshot-meta.js';
+
+/** Objects (log entries for the log types) of each type in the sandbox tenant. */
+export type TenantCounts = Record<DirectoryType, number>;
+
+export interface SandboxConnection {
+  tenantId: string;
+  authority: string;
+  graphBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  caPath: string;
+}
+
+export interface SandboxReady {
+  startMs: number;
+  connection: SandboxConnection;
+}
+
+export type BenchRequest =
+  { kind: 'counts' } | { kind: 'served' } | { kind: 'change'; changes: number } | { kind: 'close' };
+
+/** Graph requests the sandbox answered for one endpoint ("GET /groups/{id}/members"). */
+export interface EndpointTally {
+  endpoint: string;
+  /** The client's throttling budget for it (identity, auditLogs, conditionalAccess, intune). */
+  scope: string;
+  /** Every request, $batch inner requests one by one, throttled ones included. */
+  requests: number;
+  /** Answered 429. */
+  throttled: number;
+  /** Identity resource units charged, throttled requests included (0 outside identity). */
+  resourceUnits: number;
+  /** Collection entries served. */
+  entries: number;
+}
+
+export interface ServedRequests {
+  endpoints: EndpointTally[];
+  /** Lists served in more than one page, with their entries, all pages together. */
+  pagedLists: { endpoint: string; entries: number }[];
+}
+
+export interface ChangesApplied {
+  counts: Record<string, number>;
+  signIns: number;
+  audits: number;
+}
+
+/** The backup process's configuration, passed as its one argument. */
+export interface BackupJob {
+  connection: SandboxConnection;
+  repositoryDir: string;
+  catalogPath: string;
+  password: string;
+  pacing: Pacing;
+  /** The tenant's users, which set its identity budget. */
+  tenantUsers: number;
+}
+
+/**
+ * How the Graph client paces itself: with its default budgets, as the product does
+ * (identity reads at the smallest tenant's 3,500 resource units per 10 s); with the
+ * identity budget of the tenant's size, as Graph enforces it; or not at all, against a
+ * sandbox that does not throttle, so the backup runs as fast as it can.
+ */
+export type Pacing = 'product' | 'tenant' | 'none';
+
+/** Client-side counts: HTTP round trips ($batch is one) and Graph requests ($batch inner requests each). */
+export interface RequestCounts {
+  http: number;
+  graph: number;
+  throttled: number;
+}
+
+export interface TypeMeasure {
+  summary: TypeSummary;
+  ms: number;
+  requests: RequestCounts;
+}
+
+export interface BackupMeasure {
+  wallMs: number;
+  /** From the start to the first type: the organization, the previous snapshot found. */
+  beforeTypesMs: number;
+  /** From the last type until the catalog begins recording: the repository snapshot committed. */
+  commitMs: number;
+  /** The snapshot's items recorded in the catalog. */
+  catalogMs: number;
+  requests: RequestCounts;
+  types: Partial<Record<DirectoryType, TypeMeasure>>;
+  /** Resident set before the backup began (Node, tsx and the modules loaded). */
+  baselineRssMb: number;
+  /** Highest resident set sampled every 100 ms during the backup. */
+  peakRssMb: number;
+  /** The kernel's high-water mark of the resident set (VmHWM) when the backup ended. */
+  vmHwmMb: number;
+}
