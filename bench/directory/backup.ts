@@ -45,6 +45,36 @@ function clientOptions(pacing: Pacing, tenantUsers: number): GraphClientOptions 
   return { budgets };
 }
 
+const mb = (bytes: number) => Math.round(bytes / MB);
+
+/** The highest resident set sampled every 100 ms: overall, and in phases (a type, the catalog recording). */
+class RssPeaks {
+  private overall = 0;
+  private phase = 0;
+  private readonly timer = setInterval(() => this.sample(), SAMPLE_MS);
+
+  /** The peak since the last call, in MB; a new phase begins. */
+  phaseEnded(): number {
+    this.sample();
+    const peak = this.phase;
+    this.phase = 0;
+    return mb(peak);
+  }
+
+  /** The peak of the whole run, in MB. */
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    return mb(this.overall);
+  }
+
+  private sample(): void {
+    const { rss } = process.memoryUsage();
+    this.overall = Math.max(this.overall, rss);
+    this.phase = Math.max(this.phase, rss);
+  }
+}
+
 function vmHwmMb(): number {
   const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
@@ -77,17 +107,16 @@ async function main(): Promise<void> {
     },
     clientOptions(job.pacing, job.tenantUsers),
   );
+  const baselineRssMb = mb(process.memoryUsage().rss);
+  const peaks = new RssPeaks();
   // The catalog begins recording once the repository snapshot is committed.
   let recordingAt: number | undefined;
   const beginSnapshot = catalog.beginSnapshot.bind(catalog);
   catalog.beginSnapshot = (input) => {
     recordingAt = performance.now();
+    peaks.phaseEnded();
     return beginSnapshot(input);
   };
-
-  const baselineRssMb = Math.round(process.memoryUsage().rss / MB);
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_MS);
   const types: Partial<Record<DirectoryType, TypeMeasure>> = {};
   let typeStart = { at: 0, counters: graph.counters() };
   let firstTypeAt: number | undefined;
@@ -102,6 +131,7 @@ async function main(): Promise<void> {
       if (event.kind === 'typeStarted') {
         typeStart = { at: performance.now(), counters: graph.counters() };
         firstTypeAt ??= typeStart.at;
+        peaks.phaseEnded();
       }
       if (event.kind === 'typeFinished') {
         lastTypeAt = performance.now();
@@ -109,12 +139,13 @@ async function main(): Promise<void> {
           summary: event.summary,
           ms: Math.round(lastTypeAt - typeStart.at),
           requests: requestCounts(typeStart.counters, graph.counters()),
+          peakRssMb: peaks.phaseEnded(),
         };
       }
     },
   });
   const ended = performance.now();
-  clearInterval(sampler);
+  const catalogPeakRssMb = peaks.phaseEnded();
   const measure: BackupMeasure = {
     wallMs: Math.round(ended - started),
     beforeTypesMs: Math.round((firstTypeAt ?? ended) - started),
@@ -123,7 +154,8 @@ async function main(): Promise<void> {
     requests: requestCounts(before, graph.counters()),
     types,
     baselineRssMb,
-    peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / MB),
+    peakRssMb: peaks.stop(),
+    catalogPeakRssMb,
     vmHwmMb: vmHwmMb(),
   };
   await catalog.close();

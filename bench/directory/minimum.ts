@@ -126,17 +126,6 @@ function charge(url: string): { kind: ScopeKind; cost: number } {
   return chargeFor('GET', parsed.pathname, parsed.searchParams);
 }
 
-/** Pages beyond the first of per-object relationship lists longer than a page (large groups, say). */
-function continuationPages(served: ServedRequests): number {
-  let pages = 0;
-  for (const { endpoint, entries } of served.pagedLists) {
-    if (!endpoint.includes('{id}/') && !endpoint.endsWith('/roleAssignments')) continue;
-    const page = endpoint.endsWith('/roleAssignments') ? 1000 : DIRECTORY_PAGE;
-    pages += Math.max(0, Math.ceil(entries / page) - 1);
-  }
-  return pages;
-}
-
 export function minimumOf(counts: TenantCounts, served: ServedRequests): Minimum {
   const budgets: BudgetUse = {};
   const spend = (url: string, times: number) => {
@@ -160,16 +149,21 @@ export function minimumOf(counts: TenantCounts, served: ServedRequests): Minimum
     http += perType[type].http;
     graph += perType[type].graph;
   }
-  // Long relationship lists are paged with the identity cost of their first page (2 RU with $select).
-  const extra = continuationPages(served);
-  budgets.identity = (budgets.identity ?? 0) + extra * 2;
+  // Pages beyond the first of per-object relationship lists longer than a page (large groups, say).
+  let extra = 0;
+  for (const { endpoint, entries } of served.pagedLists) {
+    const path = endpoint.slice(endpoint.indexOf(' ') + 1);
+    const roleAssignments = path.endsWith('/roleAssignments');
+    if (!path.includes('{id}/') && !roleAssignments) continue;
+    const pages = Math.max(0, Math.ceil(entries / (roleAssignments ? 1000 : DIRECTORY_PAGE)) - 1);
+    spend(`${path.replace('{id}', ID)}?$select=id&$top=999`, pages);
+    extra += pages;
+  }
   return { http: http + extra, graph: graph + extra, budgets, perType };
 }
 
-/** Units per millisecond and the bucket a window starts with, per budget, at Graph's published limits. */
-export function budgetRates(
-  tenantUsers: number,
-): Partial<Record<ScopeKind, { limit: number; windowMs: number }>> {
+/** Each budget's published limit per window; the identity limit depends on the tenant's size. */
+function budgetRates(tenantUsers: number): Partial<Record<ScopeKind, { limit: number; windowMs: number }>> {
   return {
     identity: { limit: identityLimit(tenantUsers), windowMs: 10_000 },
     auditLogs: DEFAULT_BUDGETS.auditLogs,

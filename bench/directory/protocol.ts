@@ -80,6 +80,8 @@ export interface TypeMeasure {
   summary: TypeSummary;
   ms: number;
   requests: RequestCounts;
+  /** Highest resident set sampled while the type was read. */
+  peakRssMb: number;
 }
 
 export interface BackupMeasure {
@@ -92,10 +94,12 @@ export interface BackupMeasure {
   catalogMs: number;
   requests: RequestCounts;
   types: Partial<Record<DirectoryType, TypeMeasure>>;
-  /** Resident set before the backup began (Node, tsx and the modules loaded). */
+  /** Resident set before the backup began (Node and the modules loaded). */
   baselineRssMb: number;
   /** Highest resident set sampled every 100 ms during the backup. */
   peakRssMb: number;
+  /** Highest resident set sampled while the catalog recorded the snapshot. */
+  catalogPeakRssMb: number;
   /** The kernel's high-water mark of the resident set (VmHWM) when the backup ended. */
   vmHwmMb: number;
 }

@@ -195,6 +195,14 @@ function servedIn(served: ServedRequests, scope: string): number {
     .reduce((sum, e) => sum + e.requests, 0);
 }
 
+/** Where the resident set peaked: a type, or the catalog recording the snapshot. */
+function peakPhase(measure: BackupMeasure): string {
+  let phase = { name: 'catalog', peak: measure.catalogPeakRssMb };
+  for (const [name, type] of Object.entries(measure.types))
+    if (type.peakRssMb > phase.peak) phase = { name, peak: type.peakRssMb };
+  return phase.name;
+}
+
 /** HTTP requests of the types read by listing them whole: those Graph has no delta for. */
 function listedWhole(measure: BackupMeasure): number {
   return Object.values(measure.types)
@@ -284,9 +292,6 @@ function printTables(results: SizeResult[]): void {
     'wall time',
     'commit',
     'catalog',
-    'peak RSS full',
-    'peak RSS incremental',
-    'RSS before backup',
   ]);
   for (const r of results) {
     const { measure, served } = r.incremental;
@@ -301,9 +306,19 @@ function printTables(results: SizeResult[]): void {
       seconds(measure.wallMs),
       seconds(measure.commitMs),
       seconds(measure.catalogMs),
-      `${r.full.measure.peakRssMb} MB`,
-      `${measure.peakRssMb} MB`,
+    ]);
+  }
+
+  console.log('\nMemory of the backup process (resident set)\n');
+  header(['users', 'before the backup', 'full: peak', 'reached in', 'incremental: peak', 'reached in']);
+  for (const r of results) {
+    row([
+      number(r.users),
       `${r.full.measure.baselineRssMb} MB`,
+      `${r.full.measure.peakRssMb} MB`,
+      peakPhase(r.full.measure),
+      `${r.incremental.measure.peakRssMb} MB`,
+      peakPhase(r.incremental.measure),
     ]);
   }
 
@@ -317,9 +332,10 @@ function printTables(results: SizeResult[]): void {
       'Graph',
       'minimum',
       'time',
+      'peak RSS',
       'incremental: HTTP',
       'Graph',
-      'changed',
+      'added / changed / removed',
       'time',
     ]);
     for (const type of DIRECTORY_TYPES) {
@@ -336,6 +352,7 @@ function printTables(results: SizeResult[]): void {
         number(full.requests.graph),
         number(minimum.graph),
         seconds(full.ms),
+        `${full.peakRssMb} MB`,
         number(incremental.requests.http),
         number(incremental.requests.graph),
         `${added} / ${changed} / ${removed}`,
