@@ -7,7 +7,9 @@
 // request for a fresh delta link where the type has delta ($deltatoken=latest), the state
 // the next backup continues from. Plus one /organization read. Costs in identity resource
 // units are Graph's documented ones (src/graph/scopes.ts) for requests shaped as the
-// backup shapes them: $select named, $top=999 where a list takes it.
+// backup shapes them: $select named, $top=999 where a list takes it. Users come with
+// their manager expanded (one read per user otherwise), and Graph answers a directory
+// query with $expand 100 objects at a time at most, whatever $top asks.
 import { chargeFor, DEFAULT_BUDGETS, type ScopeKind } from '../../src/graph/scopes.js';
 import { identityLimit } from '../../src/sandbox/graph/throttle.js';
 import { DIRECTORY_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
@@ -26,6 +28,7 @@ interface TypeModel {
 }
 
 const DIRECTORY_PAGE = 999;
+const EXPANDED_PAGE = 100;
 const ID = '00000000-0000-0000-0000-000000000000';
 const links = (collection: string, ...names: string[]) =>
   names.map((name) => `/${collection}/${ID}/${name}?$select=id&$top=999`);
@@ -34,7 +37,7 @@ const roleAssignments = `/roleManagement/directory/roleAssignments?$filter=roleD
 const MODELS: Record<DirectoryType, TypeModel> = {
   users: {
     list: '/users?$select=id&$expand=manager&$top=999',
-    page: DIRECTORY_PAGE,
+    page: EXPANDED_PAGE,
     reads: [],
     delta: '/users/delta?$select=id',
   },
