@@ -3,19 +3,22 @@
 //
 // Per type: ceil(objects / the list's maximum page size) list pages; one read per object
 // for each relationship (and for a BitLocker key, its key), sent 20 to a $batch; a further
-// page for every 999 (1,000) entries of a relationship list beyond its first page; one
-// request for a fresh delta link where the type has delta ($deltatoken=latest), the state
-// the next backup continues from. Plus one /organization read. Costs in identity resource
-// units are Graph's documented ones (src/graph/scopes.ts) for requests shaped as the
-// backup shapes them: $select named, $top=999 where a list takes it. Users come with
+// page for every 999 entries beyond the first page of a relationship list below an object;
+// one request for a fresh delta link where the type has delta ($deltatoken=latest), the
+// state the next backup continues from. Plus one /organization read. Costs in identity
+// resource units are Graph's documented ones (src/graph/scopes.ts) for requests shaped as
+// the backup shapes them: $select named, $top=999 where a list takes it. Users come with
 // their manager expanded (one read per user otherwise), and Graph answers a directory
 // query with $expand 100 objects at a time at most, whatever $top asks.
 import { chargeFor, DEFAULT_BUDGETS, type ScopeKind } from '../../src/graph/scopes.js';
 import { identityLimit } from '../../src/sandbox/graph/throttle.js';
 import { DIRECTORY_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
+import { TYPE_ROUTES } from '../../src/workloads/directory/routes.js';
+import { isLogType } from '../../src/workloads/directory/types/index.js';
 import type { ServedRequests, TenantCounts } from './protocol.js';
 
 const BATCH = 20;
+const OBJECT_TYPES = DIRECTORY_TYPES.filter((type) => !isLogType(type));
 
 interface TypeModel {
   /** A list page, as Graph is asked for it. */
@@ -152,17 +155,19 @@ export function minimumOf(counts: TenantCounts, served: ServedRequests): Minimum
     http += perType[type].http;
     graph += perType[type].graph;
   }
-  // Pages beyond the first of per-object relationship lists longer than a page (large groups, say).
-  let extra = 0;
+  // Pages beyond the first of relationship lists longer than a page (large groups, say).
   for (const { endpoint, entries } of served.pagedLists) {
     const path = endpoint.slice(endpoint.indexOf(' ') + 1);
-    const roleAssignments = path.endsWith('/roleAssignments');
-    if (!path.includes('{id}/') && !roleAssignments) continue;
-    const pages = Math.max(0, Math.ceil(entries / (roleAssignments ? 1000 : DIRECTORY_PAGE)) - 1);
+    const type = OBJECT_TYPES.find((candidate) => path.startsWith(`${TYPE_ROUTES[candidate].path}/{id}/`));
+    if (!type) continue;
+    const pages = Math.max(0, Math.ceil(entries / DIRECTORY_PAGE) - 1);
     spend(`${path.replace('{id}', ID)}?$select=id&$top=999`, pages);
-    extra += pages;
+    perType[type].http += pages;
+    perType[type].graph += pages;
+    http += pages;
+    graph += pages;
   }
-  return { http: http + extra, graph: graph + extra, budgets, perType };
+  return { http, graph, budgets, perType };
 }
 
 /** Each budget's published limit per window; the identity limit depends on the tenant's size. */
