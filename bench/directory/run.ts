@@ -183,7 +183,7 @@ async function measureSize(
 
 const number = (value: number) => Math.round(value).toLocaleString('en');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-const ratio = (used: number, minimum: number) => `${(used / minimum).toFixed(1)}x`;
+const ratio = (used: number, minimum: number) => `${(used / minimum).toFixed(3)}x`;
 
 function resourceUnits(served: ServedRequests): number {
   return served.endpoints.reduce((sum, endpoint) => sum + endpoint.resourceUnits, 0);
