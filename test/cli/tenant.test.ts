@@ -33,27 +33,9 @@ const endpoints = () => [
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   runCli(['--home', home, ...args], { env: { TENANTVAULT_PASSWORD: PASSWORD, ...env } });
 
-test('a wrong secret is refused and nothing is saved', async () => {
-  const refused = await cli(
-    [
-      'tenant',
-      'add',
-      '--tenant',
-      sandbox.tenant.domain,
-      '--client-id',
-      sandbox.tenant.clientId,
-      ...endpoints(),
-    ],
-    { TENANTVAULT_CLIENT_SECRET: 'not-the-secret' },
-  );
-  assert.equal(refused.code, 1, refused.stderr);
-  assert.match(refused.stderr, /secret|credential|AADSTS/i);
-  const listed = await cli(['--json', 'tenant', 'list']);
-  assert.deepEqual(JSON.parse(listed.stdout), []);
-});
-
-test('a saved tenant backs up and is read by name; removing it forgets the credential', async () => {
-  const added = await cli(
+/** `tenant add` of the sandbox tenant by its domain, with the given client secret. */
+const addTenant = (secret: string) =>
+  cli(
     [
       '--json',
       'tenant',
@@ -64,8 +46,19 @@ test('a saved tenant backs up and is read by name; removing it forgets the crede
       sandbox.tenant.clientId,
       ...endpoints(),
     ],
-    { TENANTVAULT_CLIENT_SECRET: sandbox.tenant.clientSecret },
+    { TENANTVAULT_CLIENT_SECRET: secret },
   );
+
+test('a wrong secret is refused and nothing is saved', async () => {
+  const refused = await addTenant('not-the-secret');
+  assert.equal(refused.code, 1, refused.stderr);
+  assert.match(refused.stderr, /secret|credential|AADSTS/i);
+  const listed = await cli(['--json', 'tenant', 'list']);
+  assert.deepEqual(JSON.parse(listed.stdout), []);
+});
+
+test('a saved tenant backs up and is read by name; removing it forgets the credential', async () => {
+  const added = await addTenant(sandbox.tenant.clientSecret);
   assert.equal(added.code, 0, added.stderr);
   const saved = JSON.parse(added.stdout) as { tenantId: string; domain: string; credentialKind: string };
   assert.equal(saved.tenantId, sandbox.tenant.tenantId);
