@@ -21,7 +21,12 @@ import {
 } from '../../engine/snapshot-reference.js';
 import type { Repository } from '../../repository/index.js';
 import type { Organization } from '../../service/organizations/organizations.js';
-import { DIRECTORY_TYPES, DIRECTORY_WORKLOAD, type DirectoryType } from '../../workloads/directory/item.js';
+import {
+  DIRECTORY_TYPES,
+  DIRECTORY_WORKLOAD,
+  LOG_TYPES,
+  type DirectoryType,
+} from '../../workloads/directory/item.js';
 import { organizationOf } from '../access.js';
 import { ERROR_RESPONSES, Guid, Nullable, OneOf, type ApiContext, type ApiInstance } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -214,11 +219,17 @@ export function registerDirectoryRoutes(app: ApiInstance, context: ApiContext): 
       config: { access: 'backup.read' },
       schema: {
         ...operations,
-        summary: 'One object as a snapshot holds it: every property and relationship',
+        summary:
+          'One object as a snapshot holds it: every property and relationship (a log day: its entries)',
         params: ObjectParams,
         querystring: Type.Object({ at: Type.Optional(AT) }),
         response: {
-          200: Type.Object({ snapshot: Type.Integer(), object: Type.Unknown() }),
+          200: Type.Object({
+            snapshot: Type.Integer(),
+            item: Type.Unknown({
+              description: '{type, id, object, relationships}; for a day of a log {type, id, entries}',
+            }),
+          }),
           ...ERROR_RESPONSES,
         },
       },
@@ -226,14 +237,23 @@ export function registerDirectoryRoutes(app: ApiInstance, context: ApiContext): 
     async (request) => {
       const snapshot = await snapshotAt(organizationOf(request), request.query.at);
       const repository = await repositoryOf(request);
-      const { item } = await answering(() =>
+      const found = await answering(() =>
         findStoredItem(repository, snapshot, request.params.id, request.params.type),
       );
       const content = await readStoredItem(repository, {
         snapshotId: snapshot.repositorySnapshotId,
-        path: item.path,
+        path: found.item.path,
       });
-      return { snapshot: snapshot.seq, object: JSON.parse(content.toString('utf8')) as unknown };
+      const text = content.toString('utf8');
+      const { type, id } = request.params;
+      const item: unknown = LOG_TYPES.has(type)
+        ? {
+            type,
+            id,
+            entries: text.split('\n').flatMap((line) => (line ? [JSON.parse(line) as unknown] : [])),
+          }
+        : JSON.parse(text);
+      return { snapshot: snapshot.seq, item };
     },
   );
 
