@@ -1,6 +1,6 @@
 // `tenantvault serve` as people run it: refused without tenantvault's apps configured, and
-// with --demo a service against an in-process sandbox whose first tenant is connected, so
-// its admin and an ordinary user can sign in at once.
+// with --demo a service against an in-process sandbox whose first tenant is connected and
+// backed up, so its admin and an ordinary user can sign in at once and find a snapshot.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { after, test } from 'node:test';
 import { createDispatcher } from '../../src/graph/network.js';
 import type { AccountAccess } from '../../src/sandbox/identity/provisioning.js';
 import { CLI_ENTRY, runCli } from '../support/cli.js';
+import { finishedJob } from '../support/jobs.js';
 import { PortalBrowser } from '../support/portal-browser.js';
 
 const children: { kill(signal: NodeJS.Signals): boolean }[] = [];
@@ -38,7 +39,7 @@ test('without the sign-in app configured, serve is a usage error', async () => {
   assert.match(result.stderr, /--sign-in-client-id/);
 });
 
-test('serve --demo: the demo admin and end user sign in to a connected organization', async () => {
+test('serve --demo: the demo admin and end user sign in to a connected, backed-up organization', async () => {
   const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
   const port = await freePort();
   const child = spawn(process.execPath, [
@@ -82,6 +83,14 @@ test('serve --demo: the demo admin and end user sign in to a connected organizat
   assert.equal(me.body.user.tenantId, info.demo.tenant);
   const organization = await admin.api('GET', `/api/organizations/${me.body.organization.id}`);
   assert.equal(organization.body.health.connected, true);
+  const jobs = await admin.api('GET', `/api/organizations/${me.body.organization.id}/jobs?kind=backup`);
+  const backup = await finishedJob(admin, me.body.organization.id, jobs.body.items[0].id, 120_000);
+  assert.equal(backup.state, 'succeeded', JSON.stringify(backup));
+  const snapshots = await admin.api(
+    'GET',
+    `/api/organizations/${me.body.organization.id}/directory/snapshots`,
+  );
+  assert.equal(snapshots.body.snapshots.length, 1);
 
   const endUser = new PortalBrowser(info.url, dispatcher);
   const theirs = await endUser.signIn(demo.endUser);
