@@ -7,7 +7,7 @@ import type { AccountAccess, TenantAccess } from '../../src/sandbox/identity/pro
 import type { Tenant } from '../../src/sandbox/tenant.js';
 import { PortalBrowser, type Answer } from '../support/portal-browser.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { startTestService, type ServiceOptions, type TestService } from '../support/service.js';
 
 export type Alias = 'admin' | 'privadmin' | 'alex' | 'megan';
 
@@ -29,7 +29,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { databaseUrl?: string } = {}): Promise<World> {
+export async function startWorld(options: ServiceOptions = {}): Promise<World> {
   const sandbox = await startTestSandbox({ tenants: 4, users: 30 });
   let service: TestService;
   try {

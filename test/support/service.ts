@@ -51,19 +51,30 @@ export async function sandboxPlatform(sandbox: TestSandbox): Promise<IdentityPla
   };
 }
 
+export interface ServiceOptions {
+  /** The service database, and the catalog with it; SQLite files of the test's own by default. */
+  databaseUrl?: string;
+  /** Run jobs in this process (default true); false leaves them to worker processes. */
+  workers?: boolean;
+  /** Where repositories go (default a directory of the test's own), with its S3 endpoint. */
+  repositoryRoot?: string;
+  s3Endpoint?: string;
+  serviceKey?: Buffer;
+}
+
 export async function startTestService(
   sandbox: TestSandbox,
-  options: { databaseUrl?: string; workers?: boolean } = {},
+  options: ServiceOptions = {},
 ): Promise<TestService> {
   const directory = await mkdtemp(join(tmpdir(), 'tenantvault-service-'));
   const databaseUrl = options.databaseUrl ?? join(directory, 'service.sqlite');
   const platform = await sandboxPlatform(sandbox);
-  const box = new SecretBox(randomBytes(32));
+  const box = new SecretBox(options.serviceKey ?? randomBytes(32));
   const serviceDb = await openServiceDb(databaseUrl);
-  const repositoryRoot = join(directory, 'repositories');
+  const repositoryRoot = options.repositoryRoot ?? join(directory, 'repositories');
   const services = await openOrganizationServices(serviceDb, box, platform, {
     catalogUrl: options.databaseUrl ?? join(directory, 'catalog.sqlite'),
-    repositories: { root: repositoryRoot },
+    repositories: { root: repositoryRoot, s3Endpoint: options.s3Endpoint },
   });
   const queue = await openJobQueue(serviceDb, { pollIntervalMs: 200, progressIntervalMs: 100 });
   if (options.workers !== false) startWorkers(queue, services, box);

@@ -35,6 +35,7 @@ const JobView = Type.Object({
   attempt: Type.Integer({ description: 'attempts started so far' }),
   retryLimit: Type.Integer(),
   cancelRequested: Type.Boolean(),
+  worker: Nullable(Type.String({ description: 'the worker running it (host:pid:tag), while running' })),
   progress: Type.Unknown({ description: 'what the job last reported (per-type counters for backups)' }),
   result: Type.Unknown({ description: 'what the job produced: the snapshot, the plan, the report' }),
   error: Nullable(Type.String({ description: 'why the last attempt failed' })),
@@ -107,6 +108,7 @@ function viewOf(job: Job): JobView {
     attempt: job.attempt,
     retryLimit: job.retryLimit,
     cancelRequested: job.cancelRequested,
+    worker: job.worker,
     progress: job.progress,
     // Sealed passwords stay out of views: they are read through their own (audited) route.
     result: withoutSealed(job.result),

@@ -36,6 +36,7 @@ interface ServeFlags {
   s3Endpoint?: string;
   catalog?: string;
   workers: number;
+  jobLease: number;
   port: number;
   host: string;
   publicUrl?: string;
@@ -176,7 +177,7 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
       },
     });
     stops.push(() => services.close());
-    const queue = await openJobQueue(serviceDb);
+    const queue = await openJobQueue(serviceDb, { leaseMs: flags.jobLease * 1000 });
     stops.push(() => queue.close());
     if (roles.has('worker')) startWorkers(queue, services, box, { backupConcurrency: flags.workers });
     if (roles.has('scheduler')) {
@@ -236,13 +237,13 @@ function role(value: string): Role | 'all' {
   throw new UsageError(`--role must be api, worker, scheduler or all, not '${value}'`);
 }
 
-function count(value: string): number {
+const wholeNumber = (option: string, min: number, max: number) => (value: string) => {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 64) {
-    throw new UsageError(`--workers must be a whole number from 1 to 64, not '${value}'`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not '${value}'`);
   }
   return parsed;
-}
+};
 
 export function registerServeCommand(program: Command): void {
   program
@@ -269,7 +270,17 @@ export function registerServeCommand(program: Command): void {
       ),
     )
     .addOption(
-      new Option('--workers <n>', 'backups a worker process runs at once').argParser(count).default(2),
+      new Option('--workers <n>', 'backups a worker process runs at once')
+        .argParser(wholeNumber('--workers', 1, 64))
+        .default(2),
+    )
+    .addOption(
+      new Option(
+        '--job-lease <seconds>',
+        'how long the jobs of a worker that stopped answering wait before another worker takes them over',
+      )
+        .argParser(wholeNumber('--job-lease', 2, 3600))
+        .default(60),
     )
     .addOption(new Option('--port <n>', 'port to listen on').argParser(port).default(8080))
     .addOption(new Option('--host <address>', 'address to listen on').default('127.0.0.1'))
