@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import { Type, type TSchema } from 'typebox';
+import type { NotificationServices } from '../service/notifications/index.js';
 import type { IdentityPlatformConfig, OrganizationServices } from '../service/organizations/index.js';
 import { ErrorBody } from './errors.js';
 import type { PageTokens } from './paging.js';
@@ -20,6 +21,7 @@ export type ApiInstance = FastifyInstance<
 
 export interface ApiContext {
   services: OrganizationServices;
+  notifications: NotificationServices;
   sessions: SessionStore;
   signIn: OidcSignIn;
   pages: PageTokens;

@@ -9,6 +9,7 @@
 import cookie from '@fastify/cookie';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { NotificationServices } from '../service/notifications/index.js';
 import type { OrganizationServices, IdentityPlatformConfig } from '../service/organizations/index.js';
 import type { SecretBox } from '../service/secret-box.js';
 import { registerAccess } from './access.js';
@@ -24,6 +25,7 @@ import { registerAuthRoutes } from './routes/auth.js';
 import { registerConsentRoutes } from './routes/consent.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMeRoutes } from './routes/me.js';
+import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerResellerRoutes } from './routes/resellers.js';
 import { registerSettingsRoutes } from './routes/settings.js';
@@ -37,6 +39,7 @@ export interface ApiOptions {
   publicUrl: string;
   platform: IdentityPlatformConfig;
   services: OrganizationServices;
+  notifications: NotificationServices;
   box: SecretBox;
   version: string;
   /** Fastify's (pino) logger options; secrets are redacted whatever is given. */
@@ -135,6 +138,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   const sessions = new SessionStore(options.services.db);
   const context: ApiContext = {
     services: options.services,
+    notifications: options.notifications,
     sessions,
     signIn,
     pages: new PageTokens(options.box),
@@ -156,6 +160,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   registerMeRoutes(app, context);
   registerOrganizationRoutes(app, context);
   registerSettingsRoutes(app, context);
+  registerNotificationRoutes(app, context);
   registerUserRoutes(app, context);
   registerAuditRoutes(app, context);
   registerTokenRoutes(app, context);

@@ -29,7 +29,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { databaseUrl?: string } = {}): Promise<World> {
+export async function startWorld(options: Parameters<typeof startTestService>[1] = {}): Promise<World> {
   const sandbox = await startTestSandbox({ tenants: 4, users: 30 });
   let service: TestService;
   try {

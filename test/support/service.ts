@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildApi, type Api } from '../../src/api/server.js';
-import { openServiceDb } from '../../src/service/database.js';
+import { openServiceDb, type ServiceDb } from '../../src/service/database.js';
+import {
+  openNotificationServices,
+  type NotificationOptions,
+  type NotificationServices,
+} from '../../src/service/notifications/index.js';
 import {
   openOrganizationServices,
   type OrganizationServices,
@@ -21,6 +26,9 @@ export interface TestService {
   url: string;
   api: Api;
   services: OrganizationServices;
+  notifications: NotificationServices;
+  /** The database the service runs on, for a queue or notifier of the test's own. */
+  serviceDb: ServiceDb;
   platform: IdentityPlatformConfig;
   box: SecretBox;
   databaseUrl: string;
@@ -46,7 +54,7 @@ export async function sandboxPlatform(sandbox: TestSandbox): Promise<IdentityPla
 
 export async function startTestService(
   sandbox: TestSandbox,
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; notifications?: NotificationOptions } = {},
 ): Promise<TestService> {
   const directory = await mkdtemp(join(tmpdir(), 'tenantvault-service-'));
   const databaseUrl = options.databaseUrl ?? join(directory, 'service.sqlite');
@@ -54,6 +62,7 @@ export async function startTestService(
   const box = new SecretBox(randomBytes(32));
   const serviceDb = await openServiceDb(databaseUrl);
   const services = await openOrganizationServices(serviceDb, box, platform);
+  const notifications = await openNotificationServices(serviceDb, box, options.notifications);
   const logs: string[] = [];
   let api: Api;
   // Redirect URIs are built from the public URL, so its port is picked before the API is built.
@@ -64,12 +73,14 @@ export async function startTestService(
       publicUrl: url,
       platform,
       services,
+      notifications,
       box,
       version: 'test',
       logger: { level: 'debug', stream: { write: (line: string) => void logs.push(line) } },
     });
     await api.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
+    notifications.close();
     await services.close();
     await serviceDb.close();
     throw error;
@@ -78,12 +89,15 @@ export async function startTestService(
     url,
     api,
     services,
+    notifications,
+    serviceDb,
     platform,
     box,
     databaseUrl,
     logs,
     async close() {
       await api.app.close();
+      notifications.close();
       await services.close();
       await serviceDb.close();
       await rm(directory, { recursive: true, force: true });

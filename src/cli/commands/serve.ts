@@ -11,6 +11,13 @@ import { buildApi } from '../../api/server.js';
 import type { GraphCredential } from '../../graph/index.js';
 import { MICROSOFT_AUTHORITY_HOST, MICROSOFT_GRAPH_BASE_URL } from '../../graph/index.js';
 import { defaultServiceDbUrl, openServiceDb } from '../../service/database.js';
+import { ServiceError } from '../../service/errors.js';
+import {
+  Notifier,
+  openNotificationServices,
+  parseSmtpUrl,
+  type SmtpConfig,
+} from '../../service/notifications/index.js';
 import { openOrganizationServices } from '../../service/organizations/index.js';
 import type { IdentityPlatformConfig } from '../../service/organizations/identity-platform.js';
 import { loadServiceKey, SecretBox } from '../../service/secret-box.js';
@@ -36,6 +43,9 @@ interface ServeFlags {
   backupCertificate?: string;
   backupCertificateKey?: string;
   trustProxy?: boolean;
+  smtpUrl?: string;
+  smtpFrom?: string;
+  smtpPasswordFile?: string;
   logLevel: string;
   demo?: boolean;
 }
@@ -108,6 +118,22 @@ async function configuredPlatform(flags: ServeFlags): Promise<IdentityPlatformCo
   };
 }
 
+/** The SMTP server notifications are sent through, when one is configured. */
+async function smtpConfig(flags: ServeFlags): Promise<SmtpConfig | undefined> {
+  if (!flags.smtpUrl) {
+    if (flags.smtpFrom) throw new UsageError('--smtp-from needs --smtp-url');
+    return undefined;
+  }
+  if (!flags.smtpFrom) throw new UsageError('--smtp-from (the sender address) is required with --smtp-url');
+  const password = await secret('TENANTVAULT_SMTP_PASSWORD', flags.smtpPasswordFile, 'SMTP password');
+  try {
+    return parseSmtpUrl(flags.smtpUrl, flags.smtpFrom, password);
+  } catch (error) {
+    if (error instanceof ServiceError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 function describe(url: string, demo: Demo | undefined): string {
   const lines = [
     `tenantvault service at ${url}`,
@@ -138,6 +164,7 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
   if (demo) stops.push(() => demo.sandbox.close());
   try {
     const platform = demo?.platform ?? (await configuredPlatform(flags));
+    const smtp = await smtpConfig(flags);
     const box = new SecretBox(await loadServiceKey(flags.serviceKeyFile ?? join(home, 'service.key')));
     // The demo keeps its organizations apart from a real deployment's.
     const serviceDb = await openServiceDb(
@@ -147,10 +174,13 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
     const services = await openOrganizationServices(serviceDb, box, platform);
     stops.push(() => services.close());
     await demo?.connect(services);
+    const notifications = await openNotificationServices(serviceDb, box, { smtp });
+    stops.push(() => Promise.resolve(notifications.close()));
     const api = await buildApi({
       publicUrl,
       platform,
       services,
+      notifications,
       box,
       version,
       // Logs are diagnostics: stderr, so stdout carries only the result (--json).
@@ -159,6 +189,10 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
     });
     stops.push(() => api.app.close());
     await api.app.listen({ host: flags.host, port: flags.port });
+    // Scheduler role: turns failed jobs, revoked consents and overdue backups into messages.
+    const notifier = new Notifier(serviceDb, services, notifications, { log: api.app.log });
+    notifier.start();
+    stops.push(() => notifier.stop());
     output.result(
       {
         url: publicUrl,
@@ -238,6 +272,19 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--backup-certificate-key <file>', "PEM file with the certificate's private key"))
     .addOption(
       new Option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind a reverse proxy)'),
+    )
+    .addOption(
+      new Option(
+        '--smtp-url <url>',
+        'SMTP server for e-mail notifications: smtp://[user@]host:port (STARTTLS) or smtps://…',
+      ),
+    )
+    .addOption(new Option('--smtp-from <address>', 'sender address of e-mail notifications'))
+    .addOption(
+      new Option(
+        '--smtp-password-file <file>',
+        'file with the SMTP password (instead of TENANTVAULT_SMTP_PASSWORD)',
+      ),
     )
     .addOption(
       new Option('--log-level <level>', 'log level')

@@ -2,6 +2,7 @@
 // in the service's database beside the job queue's tables, with migrations of their own
 // (migrations.ts). As everywhere there: times are ISO-8601 UTC text, JSON values are text.
 import type { Generated } from 'kysely';
+import type { ServiceEventsDatabase } from '../schema.js';
 
 /** A managed-service provider: its staff sign in from its own (partner) tenant. */
 export interface ResellersTable {
@@ -119,7 +120,8 @@ export interface AuditLogTable {
   user_agent: string | null;
 }
 
-export interface OrganizationsDatabase {
+/** Beside these tables, connection checks write the service's event outbox (consent.revoked). */
+export interface OrganizationsDatabase extends ServiceEventsDatabase {
   resellers: ResellersTable;
   organizations: OrganizationsTable;
   policies: PoliciesTable;
