@@ -70,11 +70,11 @@ interface Registration {
   wakeup: Wakeup;
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
-/** Job names become pg-boss queue names: letters, digits, - and _. */
+/** Job names become pg-boss queue names: letters, digits, ., - and _ (e.g. directory.backup). */
 export function validateJobName(name: string): void {
-  if (!NAME.test(name)) throw new ServiceError(`job name "${name}": use letters, digits, - and _`);
+  if (!NAME.test(name)) throw new ServiceError(`job name "${name}": use letters, digits, ., - and _`);
 }
 const DEFAULT_RETRY_LIMIT = 3;
 const DEFAULT_RETRY_DELAY_MS = 30_000;
