@@ -10,7 +10,7 @@ import { postWebhook } from './webhook.js';
 
 export class UndeliverableError extends Error {}
 
-export const DELIVERY_CHANNELS: readonly DeliveryChannel[] = ['email', 'webhook'];
+const DELIVERY_CHANNELS: readonly DeliveryChannel[] = ['email', 'webhook'];
 
 /** The channels the settings name. */
 export function channelsOf(settings: NotificationSettings): DeliveryChannel[] {
