@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import { Type, type TSchema } from 'typebox';
+import type { NotificationServices } from '../service/notifications/index.js';
 import type { IdentityPlatformConfig, OrganizationServices } from '../service/organizations/index.js';
 import type { JobQueue } from '../service/queue/types.js';
 import type { SecretBox } from '../service/secret-box.js';
@@ -25,6 +26,7 @@ export interface ApiContext {
   /** Where jobs are enqueued and read; workers may run in other processes. */
   queue: JobQueue;
   box: SecretBox;
+  notifications: NotificationServices;
   sessions: SessionStore;
   signIn: OidcSignIn;
   pages: PageTokens;

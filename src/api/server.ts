@@ -6,6 +6,7 @@
 import cookie from '@fastify/cookie';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { NotificationServices } from '../service/notifications/index.js';
 import type { OrganizationServices, IdentityPlatformConfig } from '../service/organizations/index.js';
 import type { JobQueue } from '../service/queue/types.js';
 import type { SecretBox } from '../service/secret-box.js';
@@ -24,6 +25,7 @@ import { registerDirectoryRoutes } from './routes/directory.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerMeRoutes } from './routes/me.js';
+import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerResellerRoutes } from './routes/resellers.js';
 import { registerSettingsRoutes } from './routes/settings.js';
@@ -39,6 +41,7 @@ export interface ApiOptions {
   services: OrganizationServices;
   /** The job queue the API enqueues on and reads; its workers may be other processes. */
   queue: JobQueue;
+  notifications: NotificationServices;
   box: SecretBox;
   version: string;
   /** Fastify's (pino) logger options; secrets are redacted whatever is given. */
@@ -139,6 +142,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
     services: options.services,
     queue: options.queue,
     box: options.box,
+    notifications: options.notifications,
     sessions,
     signIn,
     pages: new PageTokens(options.box),
@@ -160,6 +164,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   registerMeRoutes(app, context);
   registerOrganizationRoutes(app, context);
   registerSettingsRoutes(app, context);
+  registerNotificationRoutes(app, context);
   registerUserRoutes(app, context);
   registerAuditRoutes(app, context);
   registerTokenRoutes(app, context);

@@ -106,6 +106,27 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0003-service-events': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('service_events')
+          .addColumn('seq', autoId, (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('organization_id', 'text')
+          .addColumn('subject', 'text')
+          .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+          .addColumn('details', 'text')
+          .addColumn('occurred_at', 'text', (c) => c.notNull())
+          .addColumn('handled_at', 'text')
+          .execute();
+        // Readers look for the events nobody has handled yet, oldest first.
+        await db.schema
+          .createIndex('service_events_unhandled')
+          .on('service_events')
+          .columns(['handled_at', 'seq'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -72,7 +72,31 @@ export interface ScheduleRunsTable {
   enqueued_at: string;
 }
 
-export interface ServiceDatabase {
+/**
+ * The outbox of things people may want to hear about (a job failed, a consent was revoked,
+ * a backup is overdue), written in the same transaction as what it reports; the notifier
+ * reads it (notifications/). The dedupe key makes each occurrence one row.
+ */
+export interface ServiceEventsTable {
+  seq: Generated<number>;
+  kind: string;
+  organization_id: string | null;
+  /** What the event is about beyond the organization, e.g. the job's id. */
+  subject: string | null;
+  dedupe_key: string;
+  /** JSON. */
+  details: string | null;
+  occurred_at: string;
+  /** When a reader took the event; null while nobody has. */
+  handled_at: string | null;
+}
+
+/** The tables every writer of service events sees (the queue's, the organizations'). */
+export interface ServiceEventsDatabase {
+  service_events: ServiceEventsTable;
+}
+
+export interface ServiceDatabase extends ServiceEventsDatabase {
   jobs: JobsTable;
   job_logs: JobLogsTable;
   schedules: SchedulesTable;

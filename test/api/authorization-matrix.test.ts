@@ -142,6 +142,22 @@ const MATRIX: Record<string, Row> = {
     request: (ids) => ({ ...organization(ids, '/policy'), body: { policyId: null } }),
     expect: admins(200),
   },
+  'GET /api/organizations/:organizationId/notifications': {
+    request: (ids) => organization(ids, '/notifications'),
+    expect: operators(200),
+  },
+  'PUT /api/organizations/:organizationId/notifications': {
+    request: (ids) => ({
+      ...organization(ids, '/notifications'),
+      body: { emails: [], webhook: null, events: ['job.failed'] },
+    }),
+    expect: operators(200),
+  },
+  // The PUT above leaves no channel: the allowed callers are told there is nowhere to send to.
+  'POST /api/organizations/:organizationId/notifications/test': {
+    request: (ids) => organization(ids, '/notifications/test'),
+    expect: operators(400),
+  },
   'GET /api/organizations/:organizationId/users': {
     request: (ids) => organization(ids, '/users?pageSize=2'),
     expect: admins(200),

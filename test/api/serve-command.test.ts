@@ -39,6 +39,31 @@ test('without the sign-in app configured, serve is a usage error', async () => {
   assert.match(result.stderr, /--sign-in-client-id/);
 });
 
+test('SMTP settings that cannot work are usage errors: a password in the URL, no sender, no URL', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
+  const env = {
+    TENANTVAULT_SIGN_IN_CLIENT_ID: '11111111-1111-1111-1111-111111111111',
+    TENANTVAULT_SIGN_IN_CLIENT_SECRET: 'sign-in secret',
+    TENANTVAULT_BACKUP_CLIENT_ID: '22222222-2222-2222-2222-222222222222',
+    TENANTVAULT_BACKUP_CLIENT_SECRET: 'backup secret',
+  };
+  const cases: [string[], RegExp][] = [
+    [
+      ['--smtp-url', 'smtp://relay:hunter2@mail.example.com:587', '--smtp-from', 'b@example.com'],
+      /TENANTVAULT_SMTP_PASSWORD/,
+    ],
+    [['--smtp-url', 'smtp://mail.example.com:587'], /--smtp-from/],
+    [['--smtp-url', 'http://mail.example.com', '--smtp-from', 'b@example.com'], /smtp:\/\/ \(STARTTLS\)/],
+    [['--smtp-from', 'b@example.com'], /--smtp-url/],
+  ];
+  for (const [flags, message] of cases) {
+    const result = await runCli(['--home', home, 'serve', ...flags], { env });
+    assert.equal(result.code, 2, `${flags.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.ok(!result.stderr.includes('hunter2'));
+  }
+});
+
 test('serve --demo: the demo admin and end user sign in to a connected, backed-up organization', async () => {
   const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
   const port = await freePort();

@@ -9,8 +9,13 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildApi, type Api } from '../../src/api/server.js';
-import { openServiceDb } from '../../src/service/database.js';
+import { openServiceDb, type ServiceDb } from '../../src/service/database.js';
 import { startWorkers } from '../../src/service/jobs/workers.js';
+import {
+  openNotificationServices,
+  type NotificationOptions,
+  type NotificationServices,
+} from '../../src/service/notifications/index.js';
 import { openJobQueue } from '../../src/service/queue/open.js';
 import type { Queue } from '../../src/service/queue/queue.js';
 import {
@@ -28,6 +33,9 @@ export interface TestService {
   queue: Queue;
   /** Where organizations' repositories are created. */
   repositoryRoot: string;
+  notifications: NotificationServices;
+  /** The database the service runs on, for a queue or notifier of the test's own. */
+  serviceDb: ServiceDb;
   platform: IdentityPlatformConfig;
   box: SecretBox;
   databaseUrl: string;
@@ -60,6 +68,7 @@ export interface ServiceOptions {
   repositoryRoot?: string;
   s3Endpoint?: string;
   serviceKey?: Buffer;
+  notifications?: NotificationOptions;
 }
 
 export async function startTestService(
@@ -78,6 +87,7 @@ export async function startTestService(
   });
   const queue = await openJobQueue(serviceDb, { pollIntervalMs: 200, progressIntervalMs: 100 });
   if (options.workers !== false) startWorkers(queue, services, box);
+  const notifications = await openNotificationServices(serviceDb, box, options.notifications);
   const logs: string[] = [];
   let api: Api;
   // Redirect URIs are built from the public URL, so its port is picked before the API is built.
@@ -89,6 +99,7 @@ export async function startTestService(
       platform,
       services,
       queue,
+      notifications,
       box,
       version: 'test',
       logger: { level: 'debug', stream: { write: (line: string) => void logs.push(line) } },
@@ -96,6 +107,7 @@ export async function startTestService(
     await api.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     await queue.close();
+    notifications.close();
     await services.close();
     await serviceDb.close();
     throw error;
@@ -106,6 +118,8 @@ export async function startTestService(
     services,
     queue,
     repositoryRoot,
+    notifications,
+    serviceDb,
     platform,
     box,
     databaseUrl,
@@ -113,6 +127,7 @@ export async function startTestService(
     async close() {
       await api.app.close();
       await queue.close();
+      notifications.close();
       await services.close();
       await serviceDb.close();
       await rm(directory, { recursive: true, force: true });

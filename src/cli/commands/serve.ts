@@ -10,13 +10,21 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
+import { pino } from 'pino';
 import { buildApi } from '../../api/server.js';
 import type { GraphCredential } from '../../graph/index.js';
 import { MICROSOFT_AUTHORITY_HOST, MICROSOFT_GRAPH_BASE_URL } from '../../graph/index.js';
 import { defaultCatalogUrl } from '../../catalog/index.js';
 import { defaultServiceDbUrl, openServiceDb, type ServiceDb } from '../../service/database.js';
+import { ServiceError } from '../../service/errors.js';
 import { enqueueRequest } from '../../service/jobs/requests.js';
 import { startWorkers } from '../../service/jobs/workers.js';
+import {
+  Notifier,
+  openNotificationServices,
+  parseSmtpUrl,
+  type SmtpConfig,
+} from '../../service/notifications/index.js';
 import { openOrganizationServices } from '../../service/organizations/index.js';
 import { openJobQueue } from '../../service/queue/open.js';
 import { Scheduler } from '../../service/scheduler.js';
@@ -53,6 +61,9 @@ interface ServeFlags {
   backupCertificate?: string;
   backupCertificateKey?: string;
   trustProxy?: boolean;
+  smtpUrl?: string;
+  smtpFrom?: string;
+  smtpPasswordFile?: string;
   logLevel: string;
   demo?: boolean;
 }
@@ -125,6 +136,22 @@ async function configuredPlatform(flags: ServeFlags): Promise<IdentityPlatformCo
   };
 }
 
+/** The SMTP server notifications are sent through, when one is configured. */
+async function smtpConfig(flags: ServeFlags): Promise<SmtpConfig | undefined> {
+  if (!flags.smtpUrl) {
+    if (flags.smtpFrom) throw new UsageError('--smtp-from needs --smtp-url');
+    return undefined;
+  }
+  if (!flags.smtpFrom) throw new UsageError('--smtp-from (the sender address) is required with --smtp-url');
+  const password = await secret('TENANTVAULT_SMTP_PASSWORD', flags.smtpPasswordFile, 'SMTP password');
+  try {
+    return parseSmtpUrl(flags.smtpUrl, flags.smtpFrom, password);
+  } catch (error) {
+    if (error instanceof ServiceError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 function describe(url: string, roles: Role[], demo: Demo | undefined): string {
   const lines = roles.includes('api')
     ? [
@@ -166,6 +193,7 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
   if (demo) stops.push(() => demo.sandbox.close());
   try {
     const platform = demo?.platform ?? (await configuredPlatform(flags));
+    const smtp = await smtpConfig(flags);
     const box = new SecretBox(await loadServiceKey(flags.serviceKeyFile ?? join(home, 'service.key')));
     const serviceDb = await openServiceDb(flags.database ?? defaultServiceDbUrl(dataHome));
     stops.push(() => serviceDb.close());
@@ -180,10 +208,18 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
     const queue = await openJobQueue(serviceDb, { leaseMs: flags.jobLease * 1000 });
     stops.push(() => queue.close());
     if (roles.has('worker')) startWorkers(queue, services, box, { backupConcurrency: flags.workers });
+    // Diagnostics on stderr, like the API's request log.
+    const serviceLog = pino({ level: flags.logLevel }, process.stderr);
+    const notifications = await openNotificationServices(serviceDb, box, { smtp });
+    stops.push(() => Promise.resolve(notifications.close()));
     if (roles.has('scheduler')) {
       const scheduler = new Scheduler(serviceDb.db, queue);
       scheduler.start();
       stops.push(() => scheduler.stop());
+      // Turns failed jobs, revoked consents and overdue backups into messages.
+      const notifier = new Notifier(serviceDb, services, notifications, { log: serviceLog });
+      notifier.start();
+      stops.push(() => notifier.stop());
     }
     if (demo) {
       const organization = await demo.connect(services);
@@ -195,6 +231,7 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
         platform,
         services,
         queue,
+        notifications,
         box,
         version,
         // Logs are diagnostics: stderr, so stdout carries only the result (--json).
@@ -328,6 +365,19 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--backup-certificate-key <file>', "PEM file with the certificate's private key"))
     .addOption(
       new Option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind a reverse proxy)'),
+    )
+    .addOption(
+      new Option(
+        '--smtp-url <url>',
+        'SMTP server for e-mail notifications: smtp://[user@]host:port (STARTTLS) or smtps://…',
+      ),
+    )
+    .addOption(new Option('--smtp-from <address>', 'sender address of e-mail notifications'))
+    .addOption(
+      new Option(
+        '--smtp-password-file <file>',
+        'file with the SMTP password (instead of TENANTVAULT_SMTP_PASSWORD)',
+      ),
     )
     .addOption(
       new Option('--log-level <level>', 'log level')

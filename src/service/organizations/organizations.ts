@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { GraphCredential } from '../../graph/index.js';
+import { recordEvent } from '../events.js';
 import { Refusal } from '../refusal.js';
 import type { SecretBox } from '../secret-box.js';
 import type { ConnectionHealth } from './connection-check.js';
@@ -188,12 +189,36 @@ export class OrganizationStore {
     return this.require(id);
   }
 
+  /**
+   * Records a connection check. When it finds an organization that was connected no longer
+   * is (its admin consent was revoked, its app or credential removed), the consent.revoked
+   * event is recorded with it; checks that race each other see the same earlier check, whose
+   * time makes the event's dedupe key.
+   */
   async recordHealth(id: string, health: ConnectionHealth, displayName?: string): Promise<void> {
-    await this.db
-      .updateTable('organizations')
-      .set({ health: JSON.stringify(health), ...(displayName ? { display_name: displayName } : {}) })
-      .where('id', '=', id)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('organizations')
+        .select('health')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      await trx
+        .updateTable('organizations')
+        .set({ health: JSON.stringify(health), ...(displayName ? { display_name: displayName } : {}) })
+        .where('id', '=', id)
+        .execute();
+      const previous = before?.health ? (JSON.parse(before.health) as ConnectionHealth) : null;
+      if (previous?.connected && !health.connected) {
+        await recordEvent(trx, {
+          kind: 'consent.revoked',
+          organizationId: id,
+          subject: null,
+          dedupeKey: `consent.revoked:${id}:${previous.checkedAt}`,
+          details: { error: health.error, connectedAt: previous.checkedAt },
+          occurredAt: new Date(health.checkedAt),
+        });
+      }
+    });
   }
 
   /** The credential of a manual connection, opened; undefined for consent connections. */

@@ -2,6 +2,7 @@
 // in the service's database beside the job queue's tables, with migrations of their own
 // (migrations.ts). As everywhere there: times are ISO-8601 UTC text, JSON values are text.
 import type { Generated } from 'kysely';
+import type { ServiceEventsDatabase } from '../schema.js';
 
 /** A managed-service provider: its staff sign in from its own (partner) tenant. */
 export interface ResellersTable {
@@ -128,7 +129,8 @@ export interface OrganizationRepositoriesTable {
   created_at: string;
 }
 
-export interface OrganizationsDatabase {
+/** Beside these tables, connection checks write the service's event outbox (consent.revoked). */
+export interface OrganizationsDatabase extends ServiceEventsDatabase {
   resellers: ResellersTable;
   organizations: OrganizationsTable;
   policies: PoliciesTable;

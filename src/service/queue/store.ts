@@ -4,6 +4,7 @@
 // makes is fenced by (id, lease owner, attempt), so a worker that lost its job can no
 // longer touch it.
 import type { Kysely, Selectable } from 'kysely';
+import { jobEndEvent, recordEvent } from '../events.js';
 import type { JobsTable, ServiceDatabase } from '../schema.js';
 import type { Job, JobFilter, JobLogLine } from './types.js';
 
@@ -287,7 +288,8 @@ export async function writeReport(db: Db, fence: AttemptFence, report: Report): 
 /**
  * Ends an attempt with its last report. A job going back to the queue while a cancel was
  * requested is cancelled instead; `onQueued` runs in the same transaction for one that
- * did go back (pg-boss sends its delivery there). `leaseExpiredBefore` limits the end to
+ * did go back (pg-boss sends its delivery there), and a failed or partial end records its
+ * service event there. `leaseExpiredBefore` limits the end to
  * a lease that ran out (the reaper), so a worker renewing just in time keeps its job.
  */
 export async function settleAttempt(
@@ -341,6 +343,9 @@ export async function settleAttempt(
     }
     const job = jobOf(row);
     if (job.state === 'queued') await options.onQueued(trx, job);
+    // A failed or partial end is reported through the outbox, whichever process finished it.
+    const ended = jobEndEvent(job);
+    if (ended) await recordEvent(trx, ended);
     return job;
   });
 }
