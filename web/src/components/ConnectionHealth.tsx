@@ -91,7 +91,7 @@ export function ConnectionHealth({
           <Text>An administrator of this organization must grant admin consent to the backup app.</Text>
         )}
         {signInApp && ownTenant && (
-          <Button as="a" href={signInApp}>
+          <Button as="a" href={`${signInApp}?returnTo=%2Fsettings`}>
             Let everyone in the organization sign in
           </Button>
         )}

@@ -17,6 +17,13 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
+/** A sign-in or consent link of the service that brings the person back to the portal's start. */
+function returningHome(link: string): string {
+  const url = new URL(link, window.location.origin);
+  url.searchParams.set('returnTo', '/');
+  return url.toString();
+}
+
 export function ProblemPage() {
   const styles = useStyles();
   const [query] = useSearchParams();
@@ -53,11 +60,11 @@ export function ProblemPage() {
           <Text>{message}</Text>
         )}
         <div className={styles.actions}>
-          <Button appearance="primary" as="a" href="/auth/sign-in">
+          <Button appearance="primary" as="a" href={returningHome('/auth/sign-in')}>
             Sign in again
           </Button>
           {notGranted && adminConsentUrl && (
-            <Button as="a" href={adminConsentUrl}>
+            <Button as="a" href={returningHome(adminConsentUrl)}>
               I am an administrator: grant consent
             </Button>
           )}
