@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { IdentityPlatformConfig, OrganizationServices } from '../service/organizations/index.js';
+import type { JobQueue } from '../service/queue/types.js';
+import type { SecretBox } from '../service/secret-box.js';
 import { ErrorBody } from './errors.js';
 import type { PageTokens } from './paging.js';
 import type { SessionStore } from './sessions.js';
@@ -20,6 +22,9 @@ export type ApiInstance = FastifyInstance<
 
 export interface ApiContext {
   services: OrganizationServices;
+  /** Where jobs are enqueued and read; workers may run in other processes. */
+  queue: JobQueue;
+  box: SecretBox;
   sessions: SessionStore;
   signIn: OidcSignIn;
   pages: PageTokens;
@@ -39,3 +44,7 @@ export const Guid = (description?: string) =>
   });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** One of a list of strings, typed as their union. */
+export const OneOf = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>(Type.String({ enum: [...values], ...(description ? { description } : {}) }));

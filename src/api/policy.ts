@@ -23,6 +23,10 @@ export const TOKEN_SCOPES = [
   'audit:read',
   'resellers:read',
   'resellers:write',
+  'jobs:read',
+  'jobs:write',
+  'backup:read',
+  'restore:write',
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
@@ -106,6 +110,13 @@ export const RULES = {
   },
   'users.list': { resource: 'organization', allow: ADMINS, scope: 'users:read', audited: false },
   'users.set-access': { resource: 'organization', allow: ADMINS, scope: 'users:write', audited: true },
+  'jobs.read': { resource: 'organization', allow: OPERATORS, scope: 'jobs:read', audited: false },
+  'jobs.start': { resource: 'organization', allow: OPERATORS, scope: 'jobs:write', audited: true },
+  'jobs.cancel': { resource: 'organization', allow: OPERATORS, scope: 'jobs:write', audited: true },
+  // Reading backed-up objects and restoring them: Full Access to Entra ID backup.
+  'backup.read': { resource: 'organization', allow: OPERATORS, scope: 'backup:read', audited: true },
+  'restore.start': { resource: 'organization', allow: OPERATORS, scope: 'restore:write', audited: true },
+  'restore.passwords': { resource: 'organization', allow: OPERATORS, audited: true },
   'audit.read': { resource: 'organization', allow: ADMINS, scope: 'audit:read', audited: false },
   'audit.export': { resource: 'organization', allow: ADMINS, scope: 'audit:read', audited: true },
   'tokens.list-tenant': { resource: 'organization', allow: ['tenant-admin'], audited: false },

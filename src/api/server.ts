@@ -3,13 +3,11 @@
 // trail behind the audited ones, then the route modules. Every route must name a policy
 // action; building fails otherwise, so no route can slip past the policy.
 //
-// Job routes (back up now, job list and progress) plug in like the others: a module under
-// routes/ registering e.g. /api/organizations/:organizationId/jobs with new actions added to
-// policy.ts (and to the authorization matrix test).
 import cookie from '@fastify/cookie';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { OrganizationServices, IdentityPlatformConfig } from '../service/organizations/index.js';
+import type { JobQueue } from '../service/queue/types.js';
 import type { SecretBox } from '../service/secret-box.js';
 import { registerAccess } from './access.js';
 import { registerAuditTrail } from './audit-trail.js';
@@ -23,7 +21,9 @@ import { DEFAULT_PORTAL_DIRECTORY, registerPortal } from './portal.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerConsentRoutes } from './routes/consent.js';
+import { registerDirectoryRoutes } from './routes/directory.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerJobRoutes } from './routes/jobs.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerOrganizationRoutes } from './routes/organizations.js';
 import { registerResellerRoutes } from './routes/resellers.js';
@@ -38,6 +38,8 @@ export interface ApiOptions {
   publicUrl: string;
   platform: IdentityPlatformConfig;
   services: OrganizationServices;
+  /** The job queue the API enqueues on and reads; its workers may be other processes. */
+  queue: JobQueue;
   box: SecretBox;
   version: string;
   /** Fastify's (pino) logger options; secrets are redacted whatever is given. */
@@ -138,6 +140,8 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   const sessions = new SessionStore(options.services.db);
   const context: ApiContext = {
     services: options.services,
+    queue: options.queue,
+    box: options.box,
     sessions,
     signIn,
     pages: new PageTokens(options.box),
@@ -163,6 +167,8 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   registerAuditRoutes(app, context);
   registerTokenRoutes(app, context);
   registerResellerRoutes(app, context);
+  registerJobRoutes(app, context);
+  registerDirectoryRoutes(app, context);
   await registerOpenApiRoutes(app);
   await registerPortal(app, options.portalDirectory ?? DEFAULT_PORTAL_DIRECTORY);
 

@@ -79,6 +79,14 @@ export class Catalog {
     return writes.abandonSnapshot(this.db, tenantId, workload, seq);
   }
 
+  forgetSnapshots(
+    tenantId: string,
+    repositorySnapshotIds: readonly string[],
+    at = new Date(),
+  ): Promise<number> {
+    return writes.forgetSnapshots(this.db, tenantId, repositorySnapshotIds, at);
+  }
+
   listSnapshots(tenantId: string, workload?: string): Promise<Snapshot[]> {
     return queries.listSnapshots(this.db, tenantId, workload);
   }
@@ -108,7 +116,13 @@ export class Catalog {
     return queries.latestVersion(this.db, tenantId, workload, itemType, objectId);
   }
 
-  diff(tenantId: string, workload: string, fromSeq: number, toSeq: number): AsyncGenerator<ItemChange> {
-    return queries.diff(this.db, tenantId, workload, fromSeq, toSeq);
+  diff(
+    tenantId: string,
+    workload: string,
+    fromSeq: number,
+    toSeq: number,
+    startAfter?: { itemType: string; objectId: string },
+  ): AsyncGenerator<ItemChange> {
+    return queries.diff(this.db, tenantId, workload, fromSeq, toSeq, startAfter);
   }
 }

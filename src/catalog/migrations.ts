@@ -85,6 +85,13 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Retention removes snapshots from the repository; the catalog keeps their rows (and
+    // numbers, so references stay stable) marked forgotten.
+    '0002-snapshots-forgotten': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('snapshots').addColumn('forgotten_at', 'text').execute();
+      },
+    },
   };
 }
 

@@ -40,6 +40,7 @@ export async function listSnapshots(db: Db, tenantId: string, workload?: string)
     .selectFrom('snapshots')
     .selectAll()
     .where('tenant_id', '=', tenantId)
+    .where('forgotten_at', 'is', null)
     .$if(workload !== undefined, (query) => query.where('workload', '=', workload!))
     .orderBy('workload')
     .orderBy('seq')
@@ -53,7 +54,11 @@ export async function getSnapshot(
   workload: string,
   seq: number,
 ): Promise<Snapshot> {
-  return snapshotOf(await snapshotRow(db, tenantId, workload, seq));
+  const row = await snapshotRow(db, tenantId, workload, seq);
+  if (row.forgotten_at !== null) {
+    throw new CatalogError(`snapshot ${seq} of ${workload} for tenant ${tenantId} was removed by retention`);
+  }
+  return snapshotOf(row);
 }
 
 function versionsOf(db: Db, tenantId: string, workload: string): VersionQuery {
@@ -154,6 +159,18 @@ export async function history(
   const rows = await versionsOf(db, tenantId, workload)
     .where('object_id', '=', objectId)
     .$if(itemType !== undefined, (query) => query.where('item_type', '=', itemType!))
+    // Versions only forgotten snapshots held are gone from the repository.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('snapshots')
+          .select('snapshots.seq')
+          .whereRef('snapshots.tenant_id', '=', 'item_versions.tenant_id')
+          .whereRef('snapshots.workload', '=', 'item_versions.workload')
+          .whereRef('snapshots.seq', '>=', 'item_versions.first_seen_seq')
+          .whereRef('snapshots.seq', '<=', 'item_versions.last_seen_seq')
+          .where('snapshots.forgotten_at', 'is', null),
+      ),
+    )
     .selectAll()
     .orderBy('first_seen_seq')
     .orderBy('item_type')
@@ -180,8 +197,8 @@ export async function latestVersion(
 }
 
 /** All rows of a query in key order, fetched page by page. */
-async function* streamInKeyOrder(query: VersionQuery): AsyncGenerator<ItemVersion> {
-  let key: Key | undefined;
+async function* streamInKeyOrder(query: VersionQuery, start?: Key): AsyncGenerator<ItemVersion> {
+  let key = start;
   for (;;) {
     const rows = await inKeyOrder(after(query, key)).selectAll().limit(DIFF_PAGE_SIZE).execute();
     for (const row of rows) yield versionOf(row);
@@ -211,14 +228,17 @@ export async function* diff(
   workload: string,
   fromSeq: number,
   toSeq: number,
+  /** Resume after this item (the last of the previous page). */
+  startAfter?: { itemType: string; objectId: string },
 ): AsyncGenerator<ItemChange> {
   await snapshotRow(db, tenantId, workload, fromSeq);
   await snapshotRow(db, tenantId, workload, toSeq);
   const [older, newer] = fromSeq <= toSeq ? [fromSeq, toSeq] : [toSeq, fromSeq];
   const forward = fromSeq <= toSeq;
   const versions = versionsOf(db, tenantId, workload);
-  const left = streamInKeyOrder(presentAt(versions, older).where('last_seen_seq', '<', newer));
-  const arrived = streamInKeyOrder(presentAt(versions, newer).where('first_seen_seq', '>', older));
+  const start: Key | undefined = startAfter && [startAfter.itemType, startAfter.objectId];
+  const left = streamInKeyOrder(presentAt(versions, older).where('last_seen_seq', '<', newer), start);
+  const arrived = streamInKeyOrder(presentAt(versions, newer).where('first_seen_seq', '>', older), start);
 
   const change = (before?: ItemVersion, after?: ItemVersion): ItemChange => {
     const [from, to] = forward ? [before, after] : [after, before];

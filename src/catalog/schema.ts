@@ -27,6 +27,8 @@ export interface SnapshotsTable {
   removed_count: Generated<number>;
   /** JSON text the engine attaches (per-type counts, request counters…). */
   summary: string | null;
+  /** When retention removed it from the repository; forgotten snapshots are not listed. */
+  forgotten_at: string | null;
 }
 
 /**

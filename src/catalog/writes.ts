@@ -366,3 +366,21 @@ export async function abandonSnapshot(
     await trx.deleteFrom('snapshots').where('id', '=', row.id).execute();
   });
 }
+
+/** Marks the snapshots retention removed from the repository; returns how many were marked. */
+export async function forgetSnapshots(
+  db: Db,
+  tenantId: string,
+  repositorySnapshotIds: readonly string[],
+  at: Date,
+): Promise<number> {
+  if (repositorySnapshotIds.length === 0) return 0;
+  const result = await db
+    .updateTable('snapshots')
+    .set({ forgotten_at: at.toISOString() })
+    .where('tenant_id', '=', tenantId)
+    .where('repository_snapshot_id', 'in', [...repositorySnapshotIds])
+    .where('forgotten_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -8,14 +8,19 @@ import { DEFAULT_SANDBOX_OPTIONS, startSandbox, type RunningSandbox } from '../s
 import { grantAdminConsent } from '../sandbox/identity/administration.js';
 import type { AccountAccess, TenantAccess } from '../sandbox/identity/provisioning.js';
 import type { OrganizationServices } from '../service/organizations/index.js';
+import type { Organization } from '../service/organizations/organizations.js';
+import { BACKUP_TOGGLES } from '../workloads/directory/item.js';
 import type { IdentityPlatformConfig } from '../service/organizations/identity-platform.js';
 
 export interface Demo {
   sandbox: RunningSandbox;
   platform: IdentityPlatformConfig;
   tenant: TenantAccess;
-  /** Connects the demo tenant through the service, as its admin's consent would. */
-  connect(services: OrganizationServices): Promise<void>;
+  /**
+   * Connects the demo tenant through the service, as its admin's consent would, with every
+   * object type turned on; the service then backs it up.
+   */
+  connect(services: OrganizationServices): Promise<Organization>;
   /** Who to sign in as: the tenant's Global Administrator and an ordinary user. */
   admin: AccountAccess;
   endUser: AccountAccess;
@@ -54,9 +59,18 @@ export async function startDemo(home: string): Promise<Demo> {
       for (const app of [publisher.signInAppId, publisher.backupAppId]) {
         grantAdminConsent(sandbox.sandbox, sandboxTenant, app, { forOrganization: true });
       }
-      if (!(await services.organizations.byTenant(tenant.tenantId))) {
-        await services.connections.connectByConsent(tenant.tenantId, null);
+      const organization =
+        (await services.organizations.byTenant(tenant.tenantId)) ??
+        (await services.connections.connectByConsent(tenant.tenantId, null));
+      const { settings, policy } = await services.settings.get(organization);
+      if (!policy && !BACKUP_TOGGLES.some((toggle) => settings.objectTypes[toggle])) {
+        const everything = Object.fromEntries(BACKUP_TOGGLES.map((toggle) => [toggle, true]));
+        await services.settings.update(organization, {
+          ...settings,
+          objectTypes: everything as typeof settings.objectTypes,
+        });
       }
+      return organization;
     },
   };
 }

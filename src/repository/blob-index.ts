@@ -120,6 +120,14 @@ export class BlobIndex {
     return this.listing;
   }
 
+  /**
+   * Lists the index files again at the next load: a long-lived reader then finds blobs
+   * of snapshots committed after it opened.
+   */
+  forgetListing(): void {
+    this.listing = undefined;
+  }
+
   /** Loads every index file once; damaged files are skipped and listed in `unreadable`. */
   async load(): Promise<void> {
     await this.loadFiles(await this.names());

@@ -36,7 +36,13 @@ export class Store {
     await this.index.loadFor(id);
     const cached = this.itemListBlobs.get(blob);
     if (cached) return cached;
-    const location = this.index.find(id);
+    let location = this.index.find(id);
+    if (!location) {
+      // Written since the index files were listed, perhaps by another process.
+      this.index.forgetListing();
+      await this.index.loadFor(id);
+      location = this.index.find(id);
+    }
     if (!location) throw new BlobNotFoundError(blob);
     const file = packFileName(location.pack);
     const box = await this.backend.getRange(file, location.offset, location.length);

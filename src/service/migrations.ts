@@ -95,6 +95,17 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Jobs are listed per organization (its job history, newest first).
+    '0002-jobs-organization': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('jobs').addColumn('organization_id', 'text').execute();
+        await db.schema
+          .createIndex('jobs_organization')
+          .on('jobs')
+          .columns(['organization_id', 'created_at', 'id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -109,6 +109,7 @@ export class Scheduler {
       await this.db.transaction().execute(async (trx) => {
         const { job } = await this.queue.enqueueIn(trx, schedule.job_name, JSON.parse(schedule.job_payload), {
           singletonKey: schedule.job_singleton_key ?? undefined,
+          organizationId: schedule.organization_id,
         });
         const recorded = await trx
           .insertInto('schedule_runs')

@@ -11,6 +11,8 @@ export interface JobsTable {
   /** What to run: handlers are registered by name (backup, restore, export, check, prune…). */
   name: string;
   payload: string;
+  /** The organization the job works for; null for service-wide jobs. */
+  organization_id: string | null;
   state: JobState;
   /** At most one queued or running job per key (e.g. "backup:<tenant>:<workload>"). */
   singleton_key: string | null;

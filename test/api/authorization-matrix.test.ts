@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { defaultSettings } from '../../src/service/organizations/settings.js';
+import { finishedJob } from '../support/jobs.js';
 import type { PortalBrowser } from '../support/portal-browser.js';
 import { allowSignIn, consentToBackupApp, registerReseller, startWorld, type World } from './support.js';
 
@@ -27,6 +28,9 @@ interface Ids {
   disposablePolicy: string;
   token: string;
   user: string;
+  /** A finished backup job of the organization, and an object it backed up. */
+  job: string;
+  policyObject: string;
   customer: { tenantId: string; clientId: string; clientSecret: string };
 }
 
@@ -213,6 +217,79 @@ const MATRIX: Record<string, Row> = {
     request: (ids) => reseller(ids, `/policies/${ids.disposablePolicy}`),
     expect: resellerStaff(204),
   },
+  'POST /api/organizations/:organizationId/jobs/backup': {
+    request: (ids) => ({
+      ...organization(ids, '/jobs/backup'),
+      body: { objectTypes: ['conditionalAccessPolicies'] },
+    }),
+    expect: operators(202),
+  },
+  'POST /api/organizations/:organizationId/jobs/restore': {
+    request: (ids) => ({
+      ...organization(ids, '/jobs/restore'),
+      body: { at: 'latest', ids: [ids.policyObject], dryRun: true },
+    }),
+    expect: operators(202),
+  },
+  'POST /api/organizations/:organizationId/jobs/check': {
+    request: (ids) => ({ ...organization(ids, '/jobs/check'), body: {} }),
+    expect: operators(202),
+  },
+  'POST /api/organizations/:organizationId/jobs/retention': {
+    request: (ids) => ({ ...organization(ids, '/jobs/retention'), body: {} }),
+    expect: operators(202),
+  },
+  'GET /api/organizations/:organizationId/jobs': {
+    request: (ids) => organization(ids, '/jobs'),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/jobs/:jobId': {
+    request: (ids) => organization(ids, `/jobs/${ids.job}`),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/jobs/:jobId/logs': {
+    request: (ids) => organization(ids, `/jobs/${ids.job}/logs`),
+    expect: operators(200),
+  },
+  // A finished job stays as it is.
+  'POST /api/organizations/:organizationId/jobs/:jobId/cancel': {
+    request: (ids) => organization(ids, `/jobs/${ids.job}/cancel`),
+    expect: operators(200),
+  },
+  // A backup job gave no passwords: those allowed learn that much.
+  'GET /api/organizations/:organizationId/jobs/:jobId/temporary-passwords': {
+    request: (ids) => organization(ids, `/jobs/${ids.job}/temporary-passwords`),
+    expect: operators(404),
+  },
+  'GET /api/organizations/:organizationId/directory/snapshots': {
+    request: (ids) => organization(ids, '/directory/snapshots'),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/directory/types': {
+    request: (ids) => organization(ids, '/directory/types'),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/directory/items': {
+    request: (ids) => organization(ids, '/directory/items?type=conditionalAccessPolicies'),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/directory/items/:type/:id': {
+    request: (ids) => organization(ids, `/directory/items/conditionalAccessPolicies/${ids.policyObject}`),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/directory/items/:type/:id/history': {
+    request: (ids) =>
+      organization(ids, `/directory/items/conditionalAccessPolicies/${ids.policyObject}/history`),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/directory/diff': {
+    request: (ids) => organization(ids, '/directory/diff?from=latest&to=latest'),
+    expect: operators(200),
+  },
+  'GET /api/organizations/:organizationId/directory/export': {
+    request: (ids) => organization(ids, '/directory/export?type=conditionalAccessPolicies'),
+    expect: operators(200),
+  },
   'POST /auth/sign-out': { request: () => ({ path: '/auth/sign-out' }), expect: signedIn(204) },
 };
 
@@ -245,6 +322,17 @@ before(async () => {
       })
     ).body.id as string;
   const users = await admin.api('GET', `/api/organizations/${connected.body.id}/users?search=a&pageSize=50`);
+  // One backup gives the job and backup-data routes something to show.
+  const backup = await admin.api('POST', `/api/organizations/${connected.body.id}/jobs/backup`, {
+    objectTypes: ['conditionalAccessPolicies'],
+  });
+  assert.equal(backup.status, 202, backup.text);
+  const backedUp = await finishedJob(admin, connected.body.id, backup.body.job.id);
+  assert.equal(backedUp.state, 'succeeded', JSON.stringify(backedUp));
+  const policies = await admin.api(
+    'GET',
+    `/api/organizations/${connected.body.id}/directory/items?type=conditionalAccessPolicies`,
+  );
   const actors = new Set(customer.accounts.map((account) => account.id));
   ids = {
     organization: connected.body.id,
@@ -256,6 +344,8 @@ before(async () => {
     user: users.body.items.find(
       (user: { id: string; access: string }) => !actors.has(user.id) && user.access === 'none',
     ).id,
+    job: backup.body.job.id,
+    policyObject: policies.body.items[0].id,
     customer: {
       tenantId: customer.tenantId,
       clientId: customer.clientId,

@@ -1,7 +1,8 @@
 // The service for a test file: its API on a free port of localhost, configured against a
 // running sandbox's publisher apps (sign-in and backup) and trusting the sandbox's CA, with
-// a fresh database (SQLite unless a URL is given) and service key. Log lines are kept so
-// tests can look for secrets in them.
+// a fresh database (SQLite unless a URL is given), catalog, repository root and service
+// key, and the job queue with this process's workers. Log lines are kept so tests can look
+// for secrets in them.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildApi, type Api } from '../../src/api/server.js';
 import { openServiceDb } from '../../src/service/database.js';
+import { startWorkers } from '../../src/service/jobs/workers.js';
+import { openJobQueue } from '../../src/service/queue/open.js';
+import type { Queue } from '../../src/service/queue/queue.js';
 import {
   openOrganizationServices,
   type OrganizationServices,
@@ -21,6 +25,9 @@ export interface TestService {
   url: string;
   api: Api;
   services: OrganizationServices;
+  queue: Queue;
+  /** Where organizations' repositories are created. */
+  repositoryRoot: string;
   platform: IdentityPlatformConfig;
   box: SecretBox;
   databaseUrl: string;
@@ -46,14 +53,20 @@ export async function sandboxPlatform(sandbox: TestSandbox): Promise<IdentityPla
 
 export async function startTestService(
   sandbox: TestSandbox,
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; workers?: boolean } = {},
 ): Promise<TestService> {
   const directory = await mkdtemp(join(tmpdir(), 'tenantvault-service-'));
   const databaseUrl = options.databaseUrl ?? join(directory, 'service.sqlite');
   const platform = await sandboxPlatform(sandbox);
   const box = new SecretBox(randomBytes(32));
   const serviceDb = await openServiceDb(databaseUrl);
-  const services = await openOrganizationServices(serviceDb, box, platform);
+  const repositoryRoot = join(directory, 'repositories');
+  const services = await openOrganizationServices(serviceDb, box, platform, {
+    catalogUrl: options.databaseUrl ?? join(directory, 'catalog.sqlite'),
+    repositories: { root: repositoryRoot },
+  });
+  const queue = await openJobQueue(serviceDb, { pollIntervalMs: 200, progressIntervalMs: 100 });
+  if (options.workers !== false) startWorkers(queue, services, box);
   const logs: string[] = [];
   let api: Api;
   // Redirect URIs are built from the public URL, so its port is picked before the API is built.
@@ -64,12 +77,14 @@ export async function startTestService(
       publicUrl: url,
       platform,
       services,
+      queue,
       box,
       version: 'test',
       logger: { level: 'debug', stream: { write: (line: string) => void logs.push(line) } },
     });
     await api.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
+    await queue.close();
     await services.close();
     await serviceDb.close();
     throw error;
@@ -78,12 +93,15 @@ export async function startTestService(
     url,
     api,
     services,
+    queue,
+    repositoryRoot,
     platform,
     box,
     databaseUrl,
     logs,
     async close() {
       await api.app.close();
+      await queue.close();
       await services.close();
       await serviceDb.close();
       await rm(directory, { recursive: true, force: true });

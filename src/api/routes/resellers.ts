@@ -175,6 +175,7 @@ export function registerResellerRoutes(app: ApiInstance, context: ApiContext): v
         request.body.name,
         request.body.settings,
       );
+      await services.settings.policyChanged(policy);
       noteAudit(request, {
         details: {
           before: { name: before.name, settings: before.settings },

@@ -1,5 +1,8 @@
-// `tenantvault serve`: the service's HTTP API (portal sign-in, organizations, settings,
-// users, tokens, audit) until interrupted. tenantvault's two apps are configuration: the
+// `tenantvault serve`: the service until interrupted, in the roles asked for: the HTTP API
+// (portal sign-in, organizations, settings, users, jobs, backup data, tokens, audit), the
+// workers that run jobs, and the scheduler that enqueues them. Embedded by default (one
+// process, SQLite, repositories under the data directory); scale-out with a PostgreSQL
+// database, S3 repositories and any number of processes per role. tenantvault's two apps are configuration: the
 // sign-in app's id and the backup app's id, their secrets from TENANTVAULT_SIGN_IN_CLIENT_SECRET
 // and TENANTVAULT_BACKUP_CLIENT_SECRET (or files), the backup app's certificate as PEM
 // files; the identity platform, Graph and an extra CA as for every command. --demo runs a
@@ -10,8 +13,13 @@ import { Option, type Command } from 'commander';
 import { buildApi } from '../../api/server.js';
 import type { GraphCredential } from '../../graph/index.js';
 import { MICROSOFT_AUTHORITY_HOST, MICROSOFT_GRAPH_BASE_URL } from '../../graph/index.js';
-import { defaultServiceDbUrl, openServiceDb } from '../../service/database.js';
+import { defaultCatalogUrl } from '../../catalog/index.js';
+import { defaultServiceDbUrl, openServiceDb, type ServiceDb } from '../../service/database.js';
+import { enqueueRequest } from '../../service/jobs/requests.js';
+import { startWorkers } from '../../service/jobs/workers.js';
 import { openOrganizationServices } from '../../service/organizations/index.js';
+import { openJobQueue } from '../../service/queue/open.js';
+import { Scheduler } from '../../service/scheduler.js';
 import type { IdentityPlatformConfig } from '../../service/organizations/identity-platform.js';
 import { loadServiceKey, SecretBox } from '../../service/secret-box.js';
 import { UsageError } from '../exit-codes.js';
@@ -19,7 +27,15 @@ import type { Output } from '../output.js';
 import { contextOf } from '../program.js';
 import { startDemo, type Demo } from '../serve-demo.js';
 
+const ROLES = ['api', 'worker', 'scheduler'] as const;
+type Role = (typeof ROLES)[number];
+
 interface ServeFlags {
+  role: Role | 'all';
+  repositoryRoot?: string;
+  s3Endpoint?: string;
+  catalog?: string;
+  workers: number;
   port: number;
   host: string;
   publicUrl?: string;
@@ -108,17 +124,19 @@ async function configuredPlatform(flags: ServeFlags): Promise<IdentityPlatformCo
   };
 }
 
-function describe(url: string, demo: Demo | undefined): string {
-  const lines = [
-    `tenantvault service at ${url}`,
-    `  sign in:     ${url}/auth/sign-in`,
-    `  API docs:    ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
-    `  health:      ${url}/healthz, ${url}/readyz, metrics ${url}/metrics`,
-  ];
+function describe(url: string, roles: Role[], demo: Demo | undefined): string {
+  const lines = roles.includes('api')
+    ? [
+        `tenantvault service at ${url} (${roles.join(', ')})`,
+        `  sign in:     ${url}/auth/sign-in`,
+        `  API docs:    ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`,
+        `  health:      ${url}/healthz, ${url}/readyz, metrics ${url}/metrics`,
+      ]
+    : [`tenantvault service running as ${roles.join(', ')}`];
   if (demo) {
     lines.push(
       '',
-      `Demo: sandbox at ${demo.sandbox.url}, tenant ${demo.tenant.domain} connected`,
+      `Demo: sandbox at ${demo.sandbox.url}, tenant ${demo.tenant.domain} connected, first backup started`,
       `  sandbox CA:  ${demo.sandbox.caPath}  (trust it, or accept the browser's warning at the sign-in page)`,
       `  admin:       ${demo.admin.userPrincipalName}  password ${demo.admin.password}`,
       `  end user:    ${demo.endUser.userPrincipalName}  password ${demo.endUser.password}`,
@@ -128,9 +146,18 @@ function describe(url: string, demo: Demo | undefined): string {
   return lines.join('\n');
 }
 
+/** Scale-out keeps the catalog in the service's PostgreSQL database; embedded, in a file beside it. */
+function catalogUrl(flags: ServeFlags, serviceDb: ServiceDb, home: string): string {
+  if (flags.catalog) return flags.catalog;
+  return serviceDb.engine === 'postgres' ? serviceDb.url : defaultCatalogUrl(home);
+}
+
 async function run(flags: ServeFlags, home: string, version: string, output: Output): Promise<void> {
+  const roles = new Set<Role>(flags.role === 'all' ? ROLES : [flags.role]);
   const publicUrl = flags.publicUrl ?? `http://localhost:${flags.port}`;
   const demo = flags.demo ? await startDemo(home) : undefined;
+  // The demo keeps its organizations and backups apart from a real deployment's.
+  const dataHome = demo ? join(home, 'demo') : home;
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step();
@@ -139,29 +166,47 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
   try {
     const platform = demo?.platform ?? (await configuredPlatform(flags));
     const box = new SecretBox(await loadServiceKey(flags.serviceKeyFile ?? join(home, 'service.key')));
-    // The demo keeps its organizations apart from a real deployment's.
-    const serviceDb = await openServiceDb(
-      flags.database ?? defaultServiceDbUrl(demo ? join(home, 'demo') : home),
-    );
+    const serviceDb = await openServiceDb(flags.database ?? defaultServiceDbUrl(dataHome));
     stops.push(() => serviceDb.close());
-    const services = await openOrganizationServices(serviceDb, box, platform);
-    stops.push(() => services.close());
-    await demo?.connect(services);
-    const api = await buildApi({
-      publicUrl,
-      platform,
-      services,
-      box,
-      version,
-      // Logs are diagnostics: stderr, so stdout carries only the result (--json).
-      logger: { level: flags.logLevel, stream: process.stderr },
-      trustProxy: flags.trustProxy,
+    const services = await openOrganizationServices(serviceDb, box, platform, {
+      catalogUrl: catalogUrl(flags, serviceDb, dataHome),
+      repositories: {
+        root: flags.repositoryRoot ?? join(dataHome, 'repositories'),
+        s3Endpoint: flags.s3Endpoint,
+      },
     });
-    stops.push(() => api.app.close());
-    await api.app.listen({ host: flags.host, port: flags.port });
+    stops.push(() => services.close());
+    const queue = await openJobQueue(serviceDb);
+    stops.push(() => queue.close());
+    if (roles.has('worker')) startWorkers(queue, services, box, { backupConcurrency: flags.workers });
+    if (roles.has('scheduler')) {
+      const scheduler = new Scheduler(serviceDb.db, queue);
+      scheduler.start();
+      stops.push(() => scheduler.stop());
+    }
+    if (demo) {
+      const organization = await demo.connect(services);
+      await enqueueRequest(queue, organization.id, { kind: 'backup' }, 'demo-first-backup');
+    }
+    if (roles.has('api')) {
+      const api = await buildApi({
+        publicUrl,
+        platform,
+        services,
+        queue,
+        box,
+        version,
+        // Logs are diagnostics: stderr, so stdout carries only the result (--json).
+        logger: { level: flags.logLevel, stream: process.stderr },
+        trustProxy: flags.trustProxy,
+      });
+      stops.push(() => api.app.close());
+      await api.app.listen({ host: flags.host, port: flags.port });
+    }
     output.result(
       {
-        url: publicUrl,
+        roles: [...roles],
+        ...(roles.has('api') ? { url: publicUrl } : {}),
         ...(demo
           ? {
               demo: {
@@ -174,7 +219,7 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
             }
           : {}),
       },
-      () => describe(publicUrl, demo),
+      () => describe(publicUrl, [...roles], demo),
     );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -186,11 +231,45 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
   }
 }
 
+function role(value: string): Role | 'all' {
+  if (value === 'all' || (ROLES as readonly string[]).includes(value)) return value as Role | 'all';
+  throw new UsageError(`--role must be api, worker, scheduler or all, not '${value}'`);
+}
+
+function count(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 64) {
+    throw new UsageError(`--workers must be a whole number from 1 to 64, not '${value}'`);
+  }
+  return parsed;
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description(
-      'run the service: HTTP API with sign-in, organizations, settings, users, tokens and audit log',
+      'run the service: HTTP API and portal, job workers and the scheduler (embedded, or one role of a scale-out deployment)',
+    )
+    .addOption(
+      new Option('--role <role>', 'what this process runs: api, worker, scheduler or all')
+        .argParser(role)
+        .default('all'),
+    )
+    .addOption(
+      new Option(
+        '--repository-root <location>',
+        "where organizations' repositories go: a directory or s3://bucket/prefix (default <home>/repositories)",
+      ),
+    )
+    .addOption(new Option('--s3-endpoint <url>', 'endpoint of S3-compatible storage (path-style addressing)'))
+    .addOption(
+      new Option(
+        '--catalog <url>',
+        'catalog database (default: the service database on PostgreSQL, else <home>/catalog.sqlite)',
+      ),
+    )
+    .addOption(
+      new Option('--workers <n>', 'backups a worker process runs at once').argParser(count).default(2),
     )
     .addOption(new Option('--port <n>', 'port to listen on').argParser(port).default(8080))
     .addOption(new Option('--host <address>', 'address to listen on').default('127.0.0.1'))

@@ -4,7 +4,7 @@
 // days are summarised by their entries. Streamed in (type, id) order.
 import type { Catalog, ItemVersion } from '../../catalog/index.js';
 import type { Repository } from '../../repository/index.js';
-import { DIRECTORY_WORKLOAD } from '../../workloads/directory/item.js';
+import { DIRECTORY_WORKLOAD, type DirectoryType } from '../../workloads/directory/item.js';
 import type { ReadableSnapshot } from '../snapshot-reference.js';
 import { knownType, matchesFilter, storedDifference, type ComparedItem, type ItemFilter } from './changes.js';
 import type { StoredVersion } from './stored-items.js';
@@ -16,6 +16,8 @@ export interface SnapshotComparison {
   from: ReadableSnapshot;
   to: ReadableSnapshot;
   filter?: ItemFilter;
+  /** Resume after this item (the last of the previous page). */
+  startAfter?: { type: DirectoryType; id: string };
 }
 
 function storedIn(snapshot: ReadableSnapshot, version: ItemVersion | undefined): StoredVersion | undefined {
@@ -23,8 +25,9 @@ function storedIn(snapshot: ReadableSnapshot, version: ItemVersion | undefined):
 }
 
 export async function* compareSnapshots(comparison: SnapshotComparison): AsyncGenerator<ComparedItem> {
-  const { catalog, repository, tenantId, from, to, filter = {} } = comparison;
-  for await (const change of catalog.diff(tenantId, DIRECTORY_WORKLOAD, from.seq, to.seq)) {
+  const { catalog, repository, tenantId, from, to, filter = {}, startAfter } = comparison;
+  const start = startAfter && { itemType: startAfter.type, objectId: startAfter.id };
+  for await (const change of catalog.diff(tenantId, DIRECTORY_WORKLOAD, from.seq, to.seq, start)) {
     const type = knownType(change.itemType);
     if (!matchesFilter(filter, type, change.objectId)) continue;
     const detail = await storedDifference(

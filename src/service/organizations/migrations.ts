@@ -182,6 +182,18 @@ function migrations(engine: Engine): Record<string, Migration> {
         await makeAuditLogAppendOnly(db, engine);
       },
     },
+    '0002-organization-repositories': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('organization_repositories')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('location', 'text', (c) => c.notNull())
+          .addColumn('password', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('organization_repositories_pk', ['organization_id', 'location'])
+          .execute();
+      },
+    },
   };
 }
 

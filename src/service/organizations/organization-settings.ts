@@ -1,9 +1,13 @@
 // The backup settings an organization runs with: its own, or those of the reseller policy it
 // follows. Its own settings are edited only while it follows no policy, so a change is never
-// silently overridden (or silently applied to the reseller's other customers).
+// silently overridden (or silently applied to the reseller's other customers). Every change
+// of the settings in force saves the schedules they imply (backup-schedules.ts).
+import type { Kysely } from 'kysely';
 import { Refusal } from '../refusal.js';
+import type { ServiceDatabase } from '../schema.js';
+import { saveBackupSchedules } from './backup-schedules.js';
 import type { Organization, OrganizationStore } from './organizations.js';
-import type { PolicyStore } from './policies.js';
+import type { Policy, PolicyStore } from './policies.js';
 import { requireUsable, type BackupSettings } from './settings.js';
 
 export interface EffectiveSettings {
@@ -16,6 +20,7 @@ export class OrganizationSettings {
   constructor(
     private readonly organizations: OrganizationStore,
     private readonly policies: PolicyStore,
+    private readonly db: Kysely<ServiceDatabase>,
   ) {}
 
   async get(organization: Organization): Promise<EffectiveSettings> {
@@ -35,6 +40,7 @@ export class OrganizationSettings {
       );
     }
     await this.organizations.updateSettings(organization.id, requireUsable(settings));
+    await saveBackupSchedules(this.db, organization.id, settings);
     return { settings, policy: null };
   }
 
@@ -47,6 +53,15 @@ export class OrganizationSettings {
       await this.policies.require(organization.resellerId, policyId);
     }
     await this.organizations.assignPolicy(organization.id, policyId);
-    return this.get({ ...organization, policyId });
+    const effective = await this.get({ ...organization, policyId });
+    await saveBackupSchedules(this.db, organization.id, effective.settings);
+    return effective;
+  }
+
+  /** A policy's settings changed: the schedules of every organization following it follow. */
+  async policyChanged(policy: Policy): Promise<void> {
+    for (const organizationId of await this.organizations.followersOf(policy.id)) {
+      await saveBackupSchedules(this.db, organizationId, policy.settings);
+    }
   }
 }

@@ -227,6 +227,16 @@ export class OrganizationStore {
       .execute();
   }
 
+  /** The organizations that follow a policy. */
+  async followersOf(policyId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('policy_id', '=', policyId)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async assignPolicy(id: string, policyId: string | null): Promise<void> {
     await this.db
       .updateTable('organizations')

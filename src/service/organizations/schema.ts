@@ -119,6 +119,15 @@ export interface AuditLogTable {
   user_agent: string | null;
 }
 
+/** A repository the service created for an organization, with its password sealed by the service key. */
+export interface OrganizationRepositoriesTable {
+  organization_id: string;
+  /** A directory or s3://bucket/prefix, as the backend opens it. */
+  location: string;
+  password: string;
+  created_at: string;
+}
+
 export interface OrganizationsDatabase {
   resellers: ResellersTable;
   organizations: OrganizationsTable;
@@ -128,4 +137,5 @@ export interface OrganizationsDatabase {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  organization_repositories: OrganizationRepositoriesTable;
 }

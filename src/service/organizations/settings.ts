@@ -3,6 +3,7 @@
 // where the repository lives. The schema serves the API's validation and OpenAPI document;
 // requireUsable adds what a JSON schema cannot say (a cron pattern, a time zone).
 import { Type, type Static } from 'typebox';
+import type { RetentionRules } from '../../repository/index.js';
 import { BACKUP_TOGGLES, type BackupToggle } from '../../workloads/directory/item.js';
 import { ServiceError } from '../errors.js';
 import { Refusal } from '../refusal.js';
@@ -89,4 +90,13 @@ export function requireUsable(settings: BackupSettings): BackupSettings {
     throw error;
   }
   return settings;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The repository's keep rules for the settings' retention. */
+export function retentionRulesOf(settings: BackupSettings): RetentionRules {
+  const { keepWithinDays, daily, weekly, monthly } = settings.retention;
+  // Each workload of a tenant keeps its own history.
+  return { withinMs: keepWithinDays * DAY_MS, daily, weekly, monthly, groupBy: 'workload' };
 }

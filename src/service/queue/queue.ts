@@ -133,6 +133,7 @@ export class Queue implements JobQueue {
           id: randomUUID(),
           name,
           payload,
+          organizationId: options.organizationId ?? null,
           ...keys,
           retryLimit: options.retryLimit ?? DEFAULT_RETRY_LIMIT,
           retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,

@@ -14,6 +14,7 @@ export interface NewJob {
   id: string;
   name: string;
   payload: unknown;
+  organizationId: string | null;
   singletonKey: string | null;
   idempotencyKey: string | null;
   retryLimit: number;
@@ -68,6 +69,7 @@ export function jobOf(row: JobRow): Job {
     id: row.id,
     name: row.name,
     payload: parsed(row.payload),
+    organizationId: row.organization_id,
     state: row.state,
     singletonKey: row.singleton_key,
     idempotencyKey: row.idempotency_key,
@@ -96,6 +98,7 @@ export async function insertJob(db: Db, job: NewJob): Promise<Job | undefined> {
       id: job.id,
       name: job.name,
       payload: json(job.payload),
+      organization_id: job.organizationId,
       state: 'queued',
       singleton_key: job.singletonKey,
       idempotency_key: job.idempotencyKey,
@@ -143,6 +146,7 @@ export async function getJob(db: Db, id: string): Promise<Job | undefined> {
 
 export async function listJobs(db: Db, filter: JobFilter = {}): Promise<Job[]> {
   let query = db.selectFrom('jobs').selectAll();
+  if (filter.organizationId !== undefined) query = query.where('organization_id', '=', filter.organizationId);
   if (filter.name !== undefined) query = query.where('name', '=', filter.name);
   if (filter.state !== undefined) query = query.where('state', '=', filter.state);
   if (filter.before !== undefined) {

@@ -13,6 +13,8 @@ export interface Job<P = unknown> {
   id: string;
   name: string;
   payload: P;
+  /** The organization the job works for; null for service-wide jobs. */
+  organizationId: string | null;
   state: JobState;
   singletonKey: string | null;
   idempotencyKey: string | null;
@@ -42,6 +44,8 @@ export interface Job<P = unknown> {
 }
 
 export interface EnqueueOptions {
+  /** The organization the job works for: its jobs are listed together. */
+  organizationId?: string;
   /** While a job with this key is queued or running, enqueueing returns that job. */
   singletonKey?: string;
   /** Enqueueing with a key used before returns the job made then, whatever its state. */
@@ -99,6 +103,7 @@ export interface JobLogLine {
 }
 
 export interface JobFilter {
+  organizationId?: string;
   name?: string;
   state?: JobState;
   /** Newest first; default 50. */
