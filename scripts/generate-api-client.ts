@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApi } from '../src/api/server.js';
 import { openServiceDb } from '../src/service/database.js';
+import { openJobQueue } from '../src/service/queue/open.js';
 import { openOrganizationServices } from '../src/service/organizations/index.js';
 import type { IdentityPlatformConfig } from '../src/service/organizations/identity-platform.js';
 import { SecretBox } from '../src/service/secret-box.js';
@@ -38,12 +39,17 @@ export async function openApiDocument(): Promise<unknown> {
   const directory = await mkdtemp(join(tmpdir(), 'tenantvault-openapi-'));
   const serviceDb = await openServiceDb(join(directory, 'service.sqlite'));
   const box = new SecretBox(randomBytes(32));
-  const services = await openOrganizationServices(serviceDb, box, PLACEHOLDER_PLATFORM);
+  const services = await openOrganizationServices(serviceDb, box, PLACEHOLDER_PLATFORM, {
+    catalogUrl: join(directory, 'catalog.sqlite'),
+    repositories: { root: join(directory, 'repositories') },
+  });
+  const queue = await openJobQueue(serviceDb);
   try {
     const api = await buildApi({
       publicUrl: 'http://localhost:8080',
       platform: PLACEHOLDER_PLATFORM,
       services,
+      queue,
       box,
       version: 'generated',
       logger: { level: 'silent' },
@@ -52,6 +58,7 @@ export async function openApiDocument(): Promise<unknown> {
     await api.app.close();
     return document;
   } finally {
+    await queue.close();
     await services.close();
     await serviceDb.close();
     await rm(directory, { recursive: true, force: true });

@@ -800,6 +800,1581 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{organizationId}/directory/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two snapshots, or (to=live) between a snapshot and the live tenant
+         * @description Added, removed and changed objects with attribute-level old and new values and relationship changes, in pages. Comparing with the live tenant reads it through Graph: name the objects (ids) or one type.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description older side (default previous) */
+                    from?: string;
+                    /** @description comma-separated object ids */
+                    ids?: string;
+                    pageSize?: number;
+                    pageToken?: string;
+                    /** @description newer side (default latest), or live */
+                    to?: string;
+                    type?: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                change: "added" | "removed" | "changed";
+                                displayName: string | null;
+                                entries?: {
+                                    after: number;
+                                    before: number;
+                                };
+                                id: string;
+                                properties?: {
+                                    new: unknown;
+                                    old: unknown;
+                                    property: string;
+                                }[];
+                                relationships?: {
+                                    added: string[];
+                                    relationship: string;
+                                    removed: string[];
+                                }[];
+                                /** @enum {string} */
+                                type: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                            }[];
+                            /** @description pass as pageToken for the next page */
+                            nextPageToken: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/directory/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a snapshot’s objects (and log entries) as JSON Lines, one object per line */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description snapshot: a number, latest (default), previous, latest~N, a date or a time */
+                    at?: string;
+                    type?: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/directory/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objects of a snapshot, by type and id; search by display name or id */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description snapshot: a number, latest (default), previous, latest~N, a date or a time */
+                    at?: string;
+                    pageSize?: number;
+                    pageToken?: string;
+                    search?: string;
+                    type?: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                displayName: string | null;
+                                /** Format: date-time */
+                                firstSeenAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                                /** @enum {string} */
+                                type: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                                versionHash: string;
+                            }[];
+                            /** @description pass as pageToken for the next page */
+                            nextPageToken: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/directory/items/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One object as a snapshot holds it: every property and relationship */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description snapshot: a number, latest (default), previous, latest~N, a date or a time */
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    organizationId: string;
+                    type: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            object: unknown;
+                            snapshot: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/directory/items/{type}/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of an object across snapshots, each with what changed from the one before */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    organizationId: string;
+                    type: "users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latestSnapshot: number;
+                            versions: {
+                                changes?: {
+                                    entries?: {
+                                        after: number;
+                                        before: number;
+                                    };
+                                    properties?: {
+                                        new: unknown;
+                                        old: unknown;
+                                        property: string;
+                                    }[];
+                                    relationships?: {
+                                        added: string[];
+                                        relationship: string;
+                                        removed: string[];
+                                    }[];
+                                };
+                                displayName: string | null;
+                                /** Format: date-time */
+                                firstSeenAt: string;
+                                firstSnapshot: number;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                                lastSnapshot: number;
+                                versionHash: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/directory/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Snapshots of the Entra ID backup, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            snapshots: {
+                                added: number;
+                                changed: number;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                items: number;
+                                removed: number;
+                                seq: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                status: string;
+                                /** @description per-type counts and request counters */
+                                summary: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/directory/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The object types of a snapshot with their counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description snapshot: a number, latest (default), previous, latest~N, a date or a time */
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            snapshot: {
+                                added: number;
+                                changed: number;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                items: number;
+                                removed: number;
+                                seq: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                status: string;
+                                /** @description per-type counts and request counters */
+                                summary: unknown;
+                            };
+                            types: {
+                                count: number;
+                                type: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "backup" | "restore" | "check" | "retention";
+                    pageSize?: number;
+                    pageToken?: string;
+                    state?: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description attempts started so far */
+                                attempt: number;
+                                cancelRequested: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                /** @description why the last attempt failed */
+                                error: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "restore" | "check" | "retention";
+                                /** @description what the job last reported (per-type counters for backups) */
+                                progress: unknown;
+                                /** @description what was asked: the body that started the job */
+                                request: unknown;
+                                /** @description what the job produced: the snapshot, the plan, the report */
+                                result: unknown;
+                                retryLimit: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                            }[];
+                            /** @description pass as pageToken for the next page */
+                            nextPageToken: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description attempts started so far */
+                            attempt: number;
+                            cancelRequested: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            durationMs: number | null;
+                            /** @description why the last attempt failed */
+                            error: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "backup" | "restore" | "check" | "retention";
+                            /** @description what the job last reported (per-type counters for backups) */
+                            progress: unknown;
+                            /** @description what was asked: the body that started the job */
+                            request: unknown;
+                            /** @description what the job produced: the snapshot, the plan, the report */
+                            result: unknown;
+                            retryLimit: number;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job: at once while queued; a running job stops at its next step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description attempts started so far */
+                            attempt: number;
+                            cancelRequested: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            durationMs: number | null;
+                            /** @description why the last attempt failed */
+                            error: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "backup" | "restore" | "check" | "retention";
+                            /** @description what the job last reported (per-type counters for backups) */
+                            progress: unknown;
+                            /** @description what was asked: the body that started the job */
+                            request: unknown;
+                            /** @description what the job produced: the snapshot, the plan, the report */
+                            result: unknown;
+                            retryLimit: number;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/{jobId}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job’s log lines after a sequence number (all without one) */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                };
+                header?: never;
+                path: {
+                    jobId: string;
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                /** Format: date-time */
+                                at: string;
+                                attempt: number;
+                                line: string;
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/{jobId}/temporary-passwords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The temporary passwords a restore gave re-created users (each must be changed at sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passwords: {
+                                password: string;
+                                userPrincipalName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/backup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back up now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the same key returns the job made with it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description back up only these object types now (default: those the settings turn on) */
+                        objectTypes?: ("users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: an equal job was running (or the key was used) and is returned */
+                            created: boolean;
+                            job: {
+                                /** @description attempts started so far */
+                                attempt: number;
+                                cancelRequested: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                /** @description why the last attempt failed */
+                                error: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "restore" | "check" | "retention";
+                                /** @description what the job last reported (per-type counters for backups) */
+                                progress: unknown;
+                                /** @description what was asked: the body that started the job */
+                                request: unknown;
+                                /** @description what the job produced: the snapshot, the plan, the report */
+                                result: unknown;
+                                retryLimit: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the repository */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the same key returns the job made with it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description also read and verify every blob */
+                        readData?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: an equal job was running (or the key was used) and is returned */
+                            created: boolean;
+                            job: {
+                                /** @description attempts started so far */
+                                attempt: number;
+                                cancelRequested: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                /** @description why the last attempt failed */
+                                error: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "restore" | "check" | "retention";
+                                /** @description what the job last reported (per-type counters for backups) */
+                                progress: unknown;
+                                /** @description what was asked: the body that started the job */
+                                request: unknown;
+                                /** @description what the job produced: the snapshot, the plan, the report */
+                                result: unknown;
+                                retryLimit: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore objects from a snapshot (plan first with dryRun) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the same key returns the job made with it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description snapshot: a number, latest, previous, latest~N, a date or a time */
+                        at: string;
+                        /** @description plan only: the result lists every write, and nothing is written */
+                        dryRun: boolean;
+                        ids?: string[];
+                        /** @description re-created users: disabled (default), or with a temporary password to change */
+                        newUsers?: "disabled" | "temporary-password";
+                        types?: ("users" | "groups" | "builtInRoles" | "customRoles" | "applications" | "servicePrincipals" | "conditionalAccessPolicies" | "namedLocations" | "devices" | "deviceConfigurations" | "deviceCompliancePolicies" | "administrativeUnits" | "signInLogs" | "auditLogs" | "bitlockerKeys")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: an equal job was running (or the key was used) and is returned */
+                            created: boolean;
+                            job: {
+                                /** @description attempts started so far */
+                                attempt: number;
+                                cancelRequested: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                /** @description why the last attempt failed */
+                                error: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "restore" | "check" | "retention";
+                                /** @description what the job last reported (per-type counters for backups) */
+                                progress: unknown;
+                                /** @description what was asked: the body that started the job */
+                                request: unknown;
+                                /** @description what the job produced: the snapshot, the plan, the report */
+                                result: unknown;
+                                retryLimit: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/jobs/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply retention now: forget old snapshots and prune */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the same key returns the job made with it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description what went wrong and what to do */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description what went wrong and what to do */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description where an administrator grants the consent that is missing */
+                                adminConsentUrl?: string;
+                                code: string;
+                                message: string;
+                                requestId: string;
+                                /** @description where to sign in (401) */
+                                signInUrl?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: an equal job was running (or the key was used) and is returned */
+                            created: boolean;
+                            job: {
+                                /** @description attempts started so far */
+                                attempt: number;
+                                cancelRequested: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                /** @description why the last attempt failed */
+                                error: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "restore" | "check" | "retention";
+                                /** @description what the job last reported (per-type counters for backups) */
+                                progress: unknown;
+                                /** @description what was asked: the body that started the job */
+                                request: unknown;
+                                /** @description what the job produced: the snapshot, the plan, the report */
+                                result: unknown;
+                                retryLimit: number;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "succeeded" | "partial" | "failed" | "cancelled";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{organizationId}/policy": {
         parameters: {
             query?: never;
@@ -2539,7 +4114,7 @@ export interface paths {
                         /** @default 90 */
                         expiresInDays?: number;
                         name: string;
-                        scopes: ("organizations:read" | "organizations:write" | "settings:read" | "settings:write" | "users:read" | "users:write" | "audit:read" | "resellers:read" | "resellers:write")[];
+                        scopes: ("organizations:read" | "organizations:write" | "settings:read" | "settings:write" | "users:read" | "users:write" | "audit:read" | "resellers:read" | "resellers:write" | "jobs:read" | "jobs:write" | "backup:read" | "restore:write")[];
                     };
                 };
             };
