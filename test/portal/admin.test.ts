@@ -83,6 +83,20 @@ describe('portal: an administrator', () => {
     assert.equal(stored.settings.objectTypes.conditionalAccessPolicies, true);
     assert.equal(stored.settings.objectTypes.devices, false);
 
+    // Back up now: the job's page follows its progress without a reload.
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]+$/);
+    await page.getByText('Succeeded', { exact: true }).waitFor({ timeout: 120_000 });
+    const progress = page.getByRole('table', { name: 'Progress by object type' });
+    for (const type of ['Users', 'Groups', 'Conditional Access']) {
+      await progress.getByRole('row').filter({ hasText: type }).filter({ hasText: 'Done' }).first().waitFor();
+    }
+    assert.ok((await page.getByLabel('Job log').textContent())?.trim(), 'the job wrote log lines');
+    await screenshot(page, 'job');
+    await page.getByRole('link', { name: 'All jobs' }).click();
+    await page.getByRole('table', { name: 'Jobs' }).getByText('Succeeded').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+
     // A schedule the service cannot read is refused in words, and nothing is saved.
     await page.getByLabel('Cron expression').fill('every now and then');
     await page.getByRole('button', { name: 'Save settings' }).click();

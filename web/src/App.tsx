@@ -8,6 +8,8 @@ import { OrganizationScope } from './components/OrganizationScope';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ConnectPage } from './pages/ConnectPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { JobPage } from './pages/JobPage';
+import { JobsPage } from './pages/JobsPage';
 import { MyDataPage } from './pages/MyDataPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
@@ -38,6 +40,8 @@ function SignedInRoutes() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditLogPage />} />
+          <Route path="jobs" element={<JobsPage />} />
+          <Route path="jobs/:jobId" element={<JobPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

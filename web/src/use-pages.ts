@@ -31,11 +31,16 @@ export function usePages<T>(fetchPage: (pageToken?: string) => Promise<Page<T>>,
   const [version, setVersion] = useState(0);
   // Answers to an older query are dropped.
   const generation = useRef(0);
+  const shownQuery = useRef(query);
 
   useEffect(() => {
     const mine = ++generation.current;
-    setState('loading');
-    setItems([]);
+    // A new query starts empty; a reload of the same one keeps its rows until the answer.
+    if (shownQuery.current !== query) {
+      shownQuery.current = query;
+      setState('loading');
+      setItems([]);
+    }
     fetcher.current().then(
       (page) => {
         if (mine !== generation.current) return;

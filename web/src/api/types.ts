@@ -7,7 +7,9 @@ type Ok<Operation> = Operation extends { responses: infer R }
     ? Json<Answer>
     : R extends { 201: infer Answer }
       ? Json<Answer>
-      : never
+      : R extends { 202: infer Answer }
+        ? Json<Answer>
+        : never
   : never;
 type Body<Operation> = Operation extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
 
@@ -22,3 +24,7 @@ export type User = UserPage['items'][number];
 export type AuditPage = Ok<paths['/api/organizations/{organizationId}/audit']['get']>;
 export type AuditEntry = AuditPage['items'][number];
 export type Reseller = Ok<paths['/api/resellers/{resellerId}']['get']>;
+export type Job = Ok<paths['/api/organizations/{organizationId}/jobs/{jobId}']['get']>;
+export type JobLogLine = Ok<
+  paths['/api/organizations/{organizationId}/jobs/{jobId}/logs']['get']
+>['lines'][number];

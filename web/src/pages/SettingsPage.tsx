@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, unwrap, type ApiProblem } from '../api/client';
 import type { BackupSettings, EffectiveSettings, ObjectType } from '../api/types';
 import { ConnectionHealth } from '../components/ConnectionHealth';
@@ -70,6 +71,7 @@ function SettingsForm({ effective }: { effective: EffectiveSettings }) {
   const styles = useStyles();
   const { me } = useSession();
   const { organization, reload } = useOrganization();
+  const navigate = useNavigate();
   const [saved, setSaved] = useState(effective);
   const [draft, setDraft] = useState<BackupSettings>(effective.settings);
   const [saving, setSaving] = useState(false);
@@ -83,6 +85,21 @@ function SettingsForm({ effective }: { effective: EffectiveSettings }) {
     setNotice(undefined);
     setDraft((current) => change(current));
   };
+
+  async function backUpNow() {
+    setProblem(undefined);
+    try {
+      const { job } = await unwrap(
+        api.POST('/api/organizations/{organizationId}/jobs/backup', {
+          params: { path: { organizationId: organization.id } },
+          body: {},
+        }),
+      );
+      void navigate(`/organizations/${organization.id}/jobs/${job.id}`);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  }
 
   async function save() {
     setSaving(true);
@@ -254,6 +271,13 @@ function SettingsForm({ effective }: { effective: EffectiveSettings }) {
           </Button>
           <Button disabled={!changed || saving} onClick={() => setDraft(saved.settings)}>
             Discard changes
+          </Button>
+          <Button
+            disabled={changed || enabled === 0}
+            title={changed ? 'Save your changes first' : undefined}
+            onClick={() => void backUpNow()}
+          >
+            Back up now
           </Button>
           {notice && !changed && (
             <Text role="status" aria-live="polite">
