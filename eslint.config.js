@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'web/dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'web/dist/', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,5 +16,19 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // The portal runs in the browser.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        Response: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -44,7 +44,25 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'connection-failed': 422,
 };
 
+/** The portal's page that explains a failed sign-in or consent step to a person. */
+export const PROBLEM_PAGE = '/problem';
+
+/** A person's browser navigated to a sign-in or consent step (not a script calling the API). */
+function isSignInNavigation(request: FastifyRequest): boolean {
+  return request.headers['sec-fetch-mode'] === 'navigate' && /^\/(auth|consent)\//.test(request.url);
+}
+
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (isSignInNavigation(reply.request)) {
+    // A page in words beats a JSON body at the end of a redirect chain.
+    const page = new URLSearchParams({
+      status: String(error.status),
+      code: error.code,
+      message: error.message,
+    });
+    for (const [name, value] of Object.entries(error.links)) if (value) page.set(name, value);
+    return reply.redirect(`${PROBLEM_PAGE}?${page}`, 303);
+  }
   return reply.code(error.status).send({
     error: { code: error.code, message: error.message, requestId: String(reply.request.id), ...error.links },
   });

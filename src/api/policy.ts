@@ -59,6 +59,8 @@ const OPERATORS = ['tenant-admin', 'full-access', 'reseller-staff'] as const;
 export const RULES = {
   // Sign-in, health, metrics and the API's documentation: no caller needed.
   public: { resource: 'none', allow: 'anyone', audited: false },
+  // The portal's pages and assets: the same for everyone; what they show comes through the API.
+  portal: { resource: 'none', allow: 'anyone', audited: false },
   'session.end': { resource: 'none', allow: 'signed-in', audited: false },
   'me.read': {
     resource: 'none',

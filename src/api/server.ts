@@ -18,6 +18,7 @@ import { createMetrics, registerMetrics } from './metrics.js';
 import { registerOpenApi, registerOpenApiRoutes } from './openapi.js';
 import { PageTokens } from './paging.js';
 import { isAction } from './policy.js';
+import { DEFAULT_PORTAL_DIRECTORY, registerPortal } from './portal.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerConsentRoutes } from './routes/consent.js';
@@ -48,6 +49,8 @@ export interface ApiOptions {
   logger?: { level?: string; stream?: { write(line: string): void } };
   /** Trust X-Forwarded-* from a reverse proxy for the client address. */
   trustProxy?: boolean;
+  /** The built portal (web/dist) to serve at the root; the project's own build by default. */
+  portalDirectory?: string;
 }
 
 export interface RouteEntry {
@@ -172,6 +175,7 @@ export async function buildApi(options: ApiOptions): Promise<Api> {
   registerJobRoutes(app, context);
   registerDirectoryRoutes(app, context);
   await registerOpenApiRoutes(app);
+  await registerPortal(app, options.portalDirectory ?? DEFAULT_PORTAL_DIRECTORY);
 
   await app.ready();
   const routes = registered.flatMap((route) =>

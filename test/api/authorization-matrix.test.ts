@@ -101,6 +101,11 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/docs/static/swagger-ui.css' }),
     expect: everyone(200),
   },
+  // The portal's pages and assets are open to all; an unknown API path stays the API's 404
+  // (whether or not the portal is built).
+  'GET /*': { request: () => ({ path: '/api/no-such-route' }), expect: everyone(404) },
+  'GET /assets/*': { request: () => ({ path: '/assets/missing.js' }), expect: everyone(404) },
+  'HEAD /assets/*': { request: () => ({ path: '/assets/missing.js' }), expect: everyone(404) },
   'GET /auth/sign-in': { request: () => ({ path: '/auth/sign-in' }), expect: everyone(302) },
   'GET /auth/admin-consent': { request: () => ({ path: '/auth/admin-consent' }), expect: everyone(302) },
   // No sign-in under way in these browsers: the callback has nothing to finish.

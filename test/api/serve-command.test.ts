@@ -13,6 +13,7 @@ import type { AccountAccess } from '../../src/sandbox/identity/provisioning.js';
 import { CLI_ENTRY, runCli } from '../support/cli.js';
 import { finishedJob } from '../support/jobs.js';
 import { PortalBrowser } from '../support/portal-browser.js';
+import { ensurePortalBuilt } from '../portal/support.js';
 
 const children: { kill(signal: NodeJS.Signals): boolean }[] = [];
 after(() => {
@@ -65,6 +66,7 @@ test('SMTP settings that cannot work are usage errors: a password in the URL, no
 });
 
 test('serve --demo: the demo admin and end user sign in to a connected, backed-up organization', async () => {
+  await ensurePortalBuilt();
   const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
   const port = await freePort();
   const child = spawn(process.execPath, [
@@ -116,6 +118,19 @@ test('serve --demo: the demo admin and end user sign in to a connected, backed-u
     `/api/organizations/${me.body.organization.id}/directory/snapshots`,
   );
   assert.equal(snapshots.body.snapshots.length, 1);
+
+  // The portal: its page for any app path, its assets cached for good, both under a CSP.
+  const page = await admin.request('/organizations');
+  assert.equal(page.status, 200, page.text);
+  assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+  assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+  assert.ok(script, page.text);
+  const asset = await admin.request(script);
+  assert.equal(asset.status, 200);
+  assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
+  assert.equal((await admin.request('/api/nothing-here')).body.error.code, 'not_found');
 
   const endUser = new PortalBrowser(info.url, dispatcher);
   const theirs = await endUser.signIn(demo.endUser);
