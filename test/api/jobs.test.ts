@@ -194,6 +194,33 @@ test('check names a damaged pack and fails', async () => {
   assert.match(job.error, new RegExp(packs[0]!.split('/').at(-1)!));
 });
 
+test('a backup of a tenant that removed tenantvault fails saying so, and the connection shows it', async () => {
+  const tenant = world.tenants.otherCustomer;
+  const other = await connectByConsent(world, tenant);
+  const settings = defaultSettings();
+  Object.assign(settings.objectTypes, TYPES);
+  assert.equal(
+    (await other.browser.api('PUT', `/api/organizations/${other.id}/settings`, settings)).status,
+    200,
+  );
+  const backupApp = [...world.sandboxTenant(tenant).store.collection('servicePrincipals').values()].find(
+    (principal) => principal.appId === world.service.platform.backupApp.clientId,
+  );
+  assert.ok(backupApp);
+  const removed = await world.sandbox.admin(
+    `/tenants/${tenant.tenantId}/objects/servicePrincipals/${backupApp.id}`,
+    'DELETE',
+  );
+  assert.ok(removed.status < 300, JSON.stringify(removed.body));
+
+  const started = await other.browser.api('POST', `/api/organizations/${other.id}/jobs/backup`, {});
+  const job = await finishedJob(other.browser, other.id, started.body.job.id);
+  assert.equal(job.state, 'failed');
+  assert.match(job.error, /no longer lets tenantvault in/);
+  const organization = await other.browser.api('GET', `/api/organizations/${other.id}`);
+  assert.equal(organization.body.health.connected, false);
+});
+
 test('bad requests are refused before anything starts', async () => {
   const nothing = await admin.api('POST', path('/jobs/restore'), { at: 'latest', dryRun: true });
   assert.equal(nothing.status, 400);

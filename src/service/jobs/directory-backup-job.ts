@@ -3,6 +3,7 @@
 // and a log line per type. A snapshot in which some types failed ends the job "partial"
 // with the failures in its result; cancelling stops the backup without a snapshot.
 import { backupDirectory, type BackupProgress } from '../../engine/backup.js';
+import { GraphAuthenticationError, GraphRequestError } from '../../graph/index.js';
 import { BACKUP_TOGGLES, type BackupToggle } from '../../workloads/directory/item.js';
 import type { TypeSummary } from '../../workloads/directory/snapshot-meta.js';
 import type { OrganizationServices } from '../organizations/index.js';
@@ -17,6 +18,12 @@ export interface BackupJobProgress {
   current: string | null;
   /** Items read so far per type; finished types carry their summary. */
   types: Record<string, { items: number; finished: boolean; error: string | null }>;
+}
+
+/** The identity platform or Graph refused the app itself, not one request. */
+function isRefusedAccess(error: unknown): boolean {
+  if (error instanceof GraphAuthenticationError) return true;
+  return error instanceof GraphRequestError && (error.status === 401 || error.status === 403);
 }
 
 export function enabledToggles(settings: BackupSettings): BackupToggle[] {
@@ -63,7 +70,20 @@ export function directoryBackupJob(services: OrganizationServices) {
         toggles,
         onProgress,
       }),
-    );
+    ).catch(async (error: unknown) => {
+      if (isRefusedAccess(error)) {
+        // Record the connection's health now: a revoked consent shows (and is notified)
+        // at once, not at the next check someone runs.
+        const health = await services.connections.check(work.organization);
+        if (!health.connected) {
+          throw new Error(
+            `the tenant no longer lets tenantvault in (${health.error ?? 'no token'}): an administrator must connect it again`,
+            { cause: error },
+          );
+        }
+      }
+      throw error;
+    });
     context.log(`snapshot ${result.seq} committed (${result.meta.status})`);
     return {
       status: result.meta.status === 'partial' ? 'partial' : 'succeeded',
