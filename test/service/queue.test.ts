@@ -83,6 +83,23 @@ for (const { name: implementation, engine } of IMPLEMENTATIONS) {
     assert.deepEqual(await queue.list({ state: 'queued' }), []);
   });
 
+  test(`${implementation}: finished jobs older than a time are forgotten with their logs`, async (t) => {
+    const queue = await openQueue(t, await tempServiceDb(t, engine));
+    queue.work('note', async ({ log }) => log('done'));
+    const { job: old } = await queue.enqueue('note', {});
+    await finished(queue, old.id);
+    const cutoff = new Date(Date.now() + 1);
+    await sleep(5);
+    const { job: recent } = await queue.enqueue('note', {});
+    await finished(queue, recent.id);
+    const { job: waiting } = await queue.enqueue('nobody-runs-this', {});
+    assert.equal(await queue.deleteFinished(cutoff), 1);
+    assert.equal(await queue.get(old.id), undefined);
+    assert.deepEqual(await queue.logs(old.id), []);
+    assert.ok(await queue.get(recent.id));
+    assert.ok(await queue.get(waiting.id), 'unfinished jobs stay');
+  });
+
   test(`${implementation}: a handler's outcome gives partial and failed jobs; plain errors are not retried`, async (t) => {
     const queue = await openQueue(t, await tempServiceDb(t, engine));
     let calls = 0;

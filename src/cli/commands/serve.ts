@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { buildApi } from '../../api/server.js';
 import type { GraphCredential } from '../../graph/index.js';
 import { MICROSOFT_AUTHORITY_HOST, MICROSOFT_GRAPH_BASE_URL } from '../../graph/index.js';
@@ -27,6 +27,7 @@ import {
 } from '../../service/notifications/index.js';
 import { openOrganizationServices } from '../../service/organizations/index.js';
 import { openJobQueue } from '../../service/queue/open.js';
+import type { JobQueue } from '../../service/queue/types.js';
 import { Scheduler } from '../../service/scheduler.js';
 import type { IdentityPlatformConfig } from '../../service/organizations/identity-platform.js';
 import { loadServiceKey, SecretBox } from '../../service/secret-box.js';
@@ -45,6 +46,7 @@ interface ServeFlags {
   catalog?: string;
   workers: number;
   jobLease: number;
+  jobHistoryDays: number;
   port: number;
   host: string;
   publicUrl?: string;
@@ -216,6 +218,7 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
       const scheduler = new Scheduler(serviceDb.db, queue);
       scheduler.start();
       stops.push(() => scheduler.stop());
+      stops.push(keepJobHistory(queue, flags.jobHistoryDays, serviceLog));
       // Turns failed jobs, revoked consents and overdue backups into messages.
       const notifier = new Notifier(serviceDb, services, notifications, { log: serviceLog });
       notifier.start();
@@ -269,6 +272,19 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
   }
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Forgets finished jobs older than the history kept, once an hour; returns the stop. */
+function keepJobHistory(queue: JobQueue, days: number, log: Logger): () => Promise<void> {
+  const forget = () =>
+    queue
+      .deleteFinished(new Date(Date.now() - days * 24 * HOUR_MS))
+      .catch((error: unknown) => log.error({ err: error }, 'could not forget old jobs'));
+  void forget();
+  const timer = setInterval(() => void forget(), HOUR_MS);
+  return async () => clearInterval(timer);
+}
+
 function role(value: string): Role | 'all' {
   if (value === 'all' || (ROLES as readonly string[]).includes(value)) return value as Role | 'all';
   throw new UsageError(`--role must be api, worker, scheduler or all, not '${value}'`);
@@ -318,6 +334,11 @@ export function registerServeCommand(program: Command): void {
       )
         .argParser(wholeNumber('--job-lease', 2, 3600))
         .default(60),
+    )
+    .addOption(
+      new Option('--job-history-days <days>', 'how long finished jobs and their logs are kept')
+        .argParser(wholeNumber('--job-history-days', 1, 3650))
+        .default(90),
     )
     .addOption(new Option('--port <n>', 'port to listen on').argParser(port).default(8080))
     .addOption(new Option('--host <address>', 'address to listen on').default('127.0.0.1'))

@@ -11,6 +11,7 @@ import { Wakeup } from '../wakeup.js';
 import { Attempt } from './attempt.js';
 import { afterTransientFailure } from './retry.js';
 import {
+  deleteFinishedJobs,
   existingJob,
   expiredLeases,
   getJob,
@@ -172,6 +173,10 @@ export class Queue implements JobQueue {
     // A handler in this process hears it now; elsewhere at its worker's next heartbeat.
     if (job?.state === 'running') this.attempts.get(id)?.abort('cancelled');
     return job;
+  }
+
+  deleteFinished(before: Date): Promise<number> {
+    return deleteFinishedJobs(this.db, before);
   }
 
   work<P>(name: string, handler: JobHandler<P>, options: WorkOptions = {}): void {

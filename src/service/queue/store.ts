@@ -172,6 +172,20 @@ export async function listJobs(db: Db, filter: JobFilter = {}): Promise<Job[]> {
   return rows.map(jobOf);
 }
 
+/** Deletes finished jobs (and their log lines) that finished before `before`; returns how many. */
+export async function deleteFinishedJobs(db: Db, before: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const old = trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('state', 'in', ['succeeded', 'partial', 'failed', 'cancelled'])
+      .where('finished_at', '<', before.toISOString());
+    await trx.deleteFrom('job_logs').where('job_id', 'in', old).execute();
+    const result = await trx.deleteFrom('jobs').where('id', 'in', old).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
+}
+
 export async function jobLogs(db: Db, id: string, afterSeq = 0): Promise<JobLogLine[]> {
   return db
     .selectFrom('job_logs')

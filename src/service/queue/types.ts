@@ -125,6 +125,8 @@ export interface JobQueue {
    * anyway. Finished jobs stay as they are. Undefined for an unknown id.
    */
   cancel(id: string): Promise<Job | undefined>;
+  /** Forgets jobs that finished before a time, with their logs; returns how many. */
+  deleteFinished(before: Date): Promise<number>;
   /** Starts taking jobs of a name in this process. One handler per name. */
   work<P>(name: string, handler: JobHandler<P>, options?: WorkOptions): void;
   /**
