@@ -244,6 +244,99 @@ describe('users', () => {
   });
 });
 
+describe('managers', () => {
+  /** Users other tests change, and those each test here takes: every test works on users of its own. */
+  const taken = new Set<string>();
+  before(() => {
+    for (const index of [0, 1, 3, 5, 6]) taken.add(cloudUser(backedUp, index).id);
+  });
+
+  /** A backed-up cloud member user with direct reports, and those of them that are cloud users no other test touches. */
+  function managerWithReports(minimum: number) {
+    const users = backedUp.filter((item) => item.type === 'users');
+    const spare = (user: DirectoryItem) =>
+      user.object.userType === 'Member' && user.object.onPremisesSyncEnabled !== true && !taken.has(user.id);
+    for (const manager of users.filter(spare)) {
+      const reports = users.filter((user) => user.relationships.manager?.includes(manager.id));
+      const spared = reports.filter(spare);
+      if (spared.length < minimum) continue;
+      for (const user of [manager, ...reports]) taken.add(user.id);
+      return { manager, reports, spare: spared };
+    }
+    throw new Error(`the snapshot has no manager of ${minimum} reports to spare`);
+  }
+
+  async function purge(userId: string): Promise<void> {
+    assert.equal((await fixture.graph(`/users/${userId}`, { method: 'DELETE' })).status, 204);
+    assert.equal(
+      (await fixture.graph(`/directory/deletedItems/${userId}`, { method: 'DELETE' })).status,
+      204,
+    );
+  }
+
+  const managerOf = async (userId: string) =>
+    (await fixture.graph(`/users/${userId}/manager?$select=id`)).body.id as string | undefined;
+
+  test('a purged manager is set back as manager of its reports, but not of one given another manager since', async () => {
+    const { manager, reports, spare } = managerWithReports(2);
+    const [report, reassigned] = spare as [DirectoryItem, DirectoryItem];
+    const other = cloudUser(backedUp, 6);
+    await purge(manager.id);
+    assert.equal(await managerOf(report.id), undefined);
+    const reassign = await fixture.graph(`/users/${reassigned.id}/manager/$ref`, {
+      method: 'PUT',
+      body: { '@odata.id': `${fixture.source.graph}/directoryObjects/${other.id}` },
+    });
+    assert.equal(reassign.status, 204);
+
+    const { plan } = await fixture.plan({ ids: [manager.id] });
+    const setBack = plan.writes.filter(
+      (write) => write.method === 'PUT' && write.url !== `/users/{new:${manager.id}}/manager/$ref`,
+    );
+    const reportIds = new Set(reports.map((user) => user.id));
+    for (const write of setBack) {
+      assert.match(write.url, /^\/users\/([^/]+)\/manager\/\$ref$/);
+      assert.ok(reportIds.has(write.url.split('/')[2] as string), write.url);
+      assert.deepEqual(write.body, {
+        '@odata.id': `${fixture.source.graph}/directoryObjects/{new:${manager.id}}`,
+      });
+    }
+    const urls = setBack.map((write) => write.url);
+    assert.ok(urls.includes(`/users/${report.id}/manager/$ref`), JSON.stringify(urls));
+    assert.ok(!urls.includes(`/users/${reassigned.id}/manager/$ref`));
+    assert.ok(
+      plan.skipped.some(
+        (entry) =>
+          entry.item.id === manager.id &&
+          entry.reason ===
+            `was manager of user ${reassigned.id}, which has ${other.id} as manager now: left alone`,
+      ),
+      JSON.stringify(plan.skipped),
+    );
+    const report_ = await fixture.execute(plan);
+    assertNoFailures(report_);
+    const newId = newIdOf(report_, manager.id);
+    assert.equal(await managerOf(report.id), newId);
+    assert.equal(await managerOf(reassigned.id), other.id);
+  });
+
+  test('a purged manager and report restored together are linked again through their new ids', async () => {
+    const { manager, spare } = managerWithReports(1);
+    const [report] = spare as [DirectoryItem];
+    await purge(report.id);
+    await purge(manager.id);
+
+    const { plan } = await fixture.plan({ ids: [manager.id, report.id] });
+    const link = plan.writes.find((write) => write.url === `/users/{new:${report.id}}/manager/$ref`);
+    assert.deepEqual(link?.body, {
+      '@odata.id': `${fixture.source.graph}/directoryObjects/{new:${manager.id}}`,
+    });
+    const executed = await fixture.execute(plan);
+    assertNoFailures(executed);
+    assert.equal(await managerOf(newIdOf(executed, report.id)), newIdOf(executed, manager.id));
+  });
+});
+
 describe('groups', () => {
   test('a deleted group still in the recycle bin comes back with its id and members', async () => {
     const group = assignedGroup(backedUp, 0);
