@@ -2,8 +2,9 @@
 // a re-created principal gets back, under its new id, the roles it held at their scopes
 // and its app roles; a principal that still exists gets back the assignments removed
 // since the backup and keeps the others; an assignment made again meanwhile is skipped,
-// not failed; snapshots of earlier versions, which kept principal ids only, restore with
-// the plan naming what to grant again by hand.
+// not failed; a re-created administrative unit gets back the roles scoped to it;
+// snapshots of earlier versions, which kept principal ids only, restore with the plan
+// naming what to grant again by hand.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { DirectoryItem, GraphObject } from '../../../src/workloads/directory/item.js';
@@ -262,4 +263,37 @@ test('an older snapshot that kept principal ids only restores, and names the rol
   );
   const report = await fixture.execute(plan);
   assertNoFailures(report);
+});
+
+test('a purged administrative unit is re-created with the roles scoped to it granted again at its new id', async () => {
+  const unit = units[1];
+  const scope = `/administrativeUnits/${unit}`;
+  const scoped = backedUp
+    .filter((item) => item.type === 'builtInRoles' || item.type === 'customRoles')
+    .flatMap((role) => (role.object.roleAssignments ?? []) as RoleAssignment[])
+    .filter((assignment) => assignment.directoryScopeId === scope);
+  assert.ok(scoped.some((assignment) => assignment.principalId === kept));
+  await ok(`/directory/administrativeUnits/${unit}`, 'DELETE');
+  await ok(`/directory/deletedItems/${unit}`, 'DELETE');
+  assert.ok(!rolesOf(await liveRoles(kept)).includes(`${HELPDESK_ADMINISTRATOR} ${scope}`));
+
+  const { plan } = await fixture.plan({ ids: [unit] });
+  const creation = plan.writes[0]!;
+  assert.deepEqual([creation.method, creation.url], ['POST', '/directory/administrativeUnits']);
+  const grants = grantWrites(plan.writes).map((write) => write.body as RoleAssignment);
+  const asGranted = (assignments: Omit<RoleAssignment, 'id'>[]) =>
+    assignments.map((a) => `${a.principalId} ${a.roleDefinitionId} ${a.directoryScopeId}`).sort();
+  assert.deepEqual(
+    asGranted(grants),
+    asGranted(
+      scoped.map((assignment) => ({ ...assignment, directoryScopeId: `/administrativeUnits/{new:${unit}}` })),
+    ),
+  );
+  assert.ok(!plan.skipped.some((entry) => entry.reason.includes('scoped role members are not restored')));
+  const report = await fixture.execute(plan);
+  assertNoFailures(report);
+  const newId = report.idMap.find((entry) => entry.old === unit)!.new;
+  assert.ok(
+    rolesOf(await liveRoles(kept)).includes(`${HELPDESK_ADMINISTRATOR} /administrativeUnits/${newId}`),
+  );
 });

@@ -43,6 +43,7 @@ const BACKED_UP: BackupToggle[] = [
   'conditionalAccessPolicies',
   'deviceConfigurations',
   'deviceCompliancePolicies',
+  'administrativeUnits',
 ];
 
 export interface RestoreRequest extends RestoreSelection {

@@ -112,6 +112,21 @@ export async function planGrants(
       `held ${kindOf(holder.type)} ${quoted(holder, holder.id)} in the backup: grant it again; ${notRestoredReason(holder.type, relationship)}`,
     );
   }
+  // Scoped role members are role assignments at the unit's scope: older snapshots kept them only inside the unit.
+  for (const unit of restored.values()) {
+    const members = unit.type === 'administrativeUnits' ? unit.object.scopedRoleMembers : undefined;
+    const scope = `/administrativeUnits/${unit.id}`;
+    if (
+      references.isReplaced(unit.id) &&
+      Array.isArray(members) &&
+      members.length > 0 &&
+      !backedUp.grants.some((grant) => grant.kind === 'role' && grant.directoryScopeId === scope)
+    )
+      builder.skip(
+        itemRef(unit),
+        "its scoped role members are not restored: assign the unit's administrators again",
+      );
+  }
   if (backedUp.grants.length === 0) return;
 
   const current = await currentGrants(context, backedUp.grants);
