@@ -297,3 +297,19 @@ test('a purged administrative unit is re-created with the roles scoped to it gra
     rolesOf(await liveRoles(kept)).includes(`${HELPDESK_ADMINISTRATOR} /administrativeUnits/${newId}`),
   );
 });
+
+test('a custom role copied into another tenant comes without its assignments', async () => {
+  const role = backedUp.find(
+    (item) => item.type === 'customRoles' && ((item.object.roleAssignments ?? []) as unknown[]).length > 0,
+  );
+  assert.ok(role, 'no custom role with assignments');
+  const { plan } = await fixture.plan({ ids: [role.id], tenant: fixture.other });
+  assert.deepEqual(
+    plan.writes.map((write) => [write.method, write.url]),
+    [['POST', '/roleManagement/directory/roleDefinitions']],
+  );
+  assert.deepEqual(
+    plan.skipped.filter((entry) => /grant/.test(entry.reason)),
+    [],
+  );
+});

@@ -116,7 +116,8 @@ export async function planRestore(
   snapshot: SnapshotItems,
   options: RestoreOptions,
 ): Promise<RestorePlan> {
-  refuseUnrestorable(chosen, options.sourceTenantId !== options.targetTenantId);
+  const crossTenant = options.sourceTenantId !== options.targetTenantId;
+  refuseUnrestorable(chosen, crossTenant);
   const live = new LiveTenant(graph);
   const builder = new PlanBuilder();
 
@@ -133,7 +134,8 @@ export async function planRestore(
   );
   const recycleBin = recyclable.length > 0 ? await live.deletedObjects(recyclable) : new Map();
   const restoredIds = new Set(items.map((item) => item.id));
-  const grants = await backedUpGrants(items, snapshot);
+  // Those who held roles and app roles belong to the source tenant: assignments stay there.
+  const grants = crossTenant ? { grants: [], withoutDetails: [] } : await backedUpGrants(items, snapshot);
   const outside = [
     ...referencedDirectoryObjects(items),
     ...grants.grants.flatMap(grantedDirectoryObjects),
