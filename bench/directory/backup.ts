@@ -25,10 +25,11 @@ function requestCounts(before: GraphCounterSnapshot, after: GraphCounterSnapshot
   const counts: RequestCounts = { http: after.requests - before.requests, graph: 0, throttled: 0 };
   for (const [scope, outcomes] of Object.entries(after.byScope)) {
     const earlier = before.byScope[scope as keyof GraphCounterSnapshot['byScope']];
-    const since = (outcome: 'ok' | 'failed' | 'retried' | 'throttled') =>
+    const since = (outcome: 'ok' | 'failed' | 'deltaExpired' | 'retried' | 'throttled') =>
       outcomes[outcome] - (earlier?.[outcome] ?? 0);
-    // Each attempt ends answered, failed or to be retried; a $batch's own attempts are HTTP round trips.
-    if (scope !== 'batch') counts.graph += since('ok') + since('failed') + since('retried');
+    // Each attempt ends answered, failed (a refused delta link included) or to be retried; a $batch's own attempts are HTTP round trips.
+    if (scope !== 'batch')
+      counts.graph += since('ok') + since('failed') + since('deltaExpired') + since('retried');
     counts.throttled += since('throttled');
   }
   return counts;

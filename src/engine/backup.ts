@@ -80,6 +80,7 @@ function requestsSince(before: GraphCounterSnapshot, after: GraphCounterSnapshot
     throttled: after.throttled - before.throttled,
     retried: after.retried - before.retried,
     failed: after.failed - before.failed,
+    expiredDeltaLinks: after.deltaExpired - before.deltaExpired,
   };
 }
 

@@ -1,9 +1,11 @@
 // What happened to the client's requests, overall and per throttling budget, for backups
 // to report: answered (every attempt sent), ok, throttled (429s), retried (attempts made
-// again after a transient failure) and failed (requests given up on).
+// again after a transient failure), failed (requests given up on) and deltaExpired (delta
+// links Graph refused as expired or unknown: an answer every delta caller expects and
+// handles by synchronising from scratch, so not a failure).
 import type { ScopeKind } from './scopes.js';
 
-export type Outcome = 'requests' | 'ok' | 'throttled' | 'retried' | 'failed';
+export type Outcome = 'requests' | 'ok' | 'throttled' | 'retried' | 'failed' | 'deltaExpired';
 
 export type OutcomeCounts = Record<Outcome, number>;
 
@@ -12,7 +14,7 @@ export interface GraphCounterSnapshot extends OutcomeCounts {
 }
 
 function zero(): OutcomeCounts {
-  return { requests: 0, ok: 0, throttled: 0, retried: 0, failed: 0 };
+  return { requests: 0, ok: 0, throttled: 0, retried: 0, failed: 0, deltaExpired: 0 };
 }
 
 export class GraphCounters {

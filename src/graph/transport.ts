@@ -349,10 +349,9 @@ export class GraphTransport {
       scope: prepared.scope,
       attempts,
     };
-    const error = isDeltaTokenRejection(result.status, code)
-      ? new DeltaTokenExpiredError(details)
-      : new GraphRequestError(details);
-    this.counters.count(prepared.scope, 'failed');
+    const deltaExpired = isDeltaTokenRejection(result.status, code);
+    const error = deltaExpired ? new DeltaTokenExpiredError(details) : new GraphRequestError(details);
+    this.counters.count(prepared.scope, deltaExpired ? 'deltaExpired' : 'failed');
     this.emit({ type: 'failed', error });
     return error;
   }

@@ -164,6 +164,79 @@ describe('users and groups', () => {
     assert.equal(await assignments(), 0);
   });
 
+  test('role assignments take a scope, refuse duplicates, unknown scopes and groups that cannot hold roles', async () => {
+    const user = await createUser('restore.scoped');
+    const [unit] = (await call('GET', '/directory/administrativeUnits?$select=id')).body.value as {
+      id: string;
+    }[];
+    assert.ok(unit);
+    const helpdesk = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+    const assign = (principalId: string, directoryScopeId: string) =>
+      call('POST', '/roleManagement/directory/roleAssignments', {
+        principalId,
+        roleDefinitionId: helpdesk,
+        directoryScopeId,
+      });
+    const scoped = await assign(user.id, `/administrativeUnits/${unit.id}`);
+    assert.equal(scoped.status, 201, JSON.stringify(scoped.body));
+    assert.equal(scoped.body.directoryScopeId, `/administrativeUnits/${unit.id}`);
+    assert.equal((await assign(user.id, '/')).status, 201);
+    const listed = await call(
+      'GET',
+      `/roleManagement/directory/roleAssignments?$filter=principalId eq '${user.id}'&$select=roleDefinitionId,directoryScopeId`,
+    );
+    assert.deepEqual(
+      listed.body.value.map((entry: { directoryScopeId: string }) => entry.directoryScopeId).sort(),
+      ['/', `/administrativeUnits/${unit.id}`].sort(),
+    );
+    const again = await assign(user.id, '/');
+    assert.equal(again.status, 400);
+    assert.match(again.body.error.message, /conflicting object/);
+    assert.equal(
+      (await assign(user.id, '/administrativeUnits/00000000-0000-0000-0000-00000000beef')).status,
+      404,
+    );
+    assert.equal((await assign(user.id, 'everywhere')).status, 400);
+    const group = await call('POST', '/groups', {
+      displayName: 'Not for roles',
+      mailEnabled: false,
+      mailNickname: 'not-for-roles',
+      securityEnabled: true,
+    });
+    assert.equal((await assign(group.body.id, '/')).status, 400);
+  });
+
+  test('app role assignments need an app role of the resource, once, and list with $select', async () => {
+    const user = await createUser('restore.approle');
+    const resource = (
+      (await call('GET', '/servicePrincipals?$select=id,appRoles')).body.value as {
+        id: string;
+        appRoles: { id: string }[];
+      }[]
+    ).find((principal) => principal.appRoles.length > 0)!;
+    const assign = (appRoleId: string) =>
+      call('POST', `/servicePrincipals/${resource.id}/appRoleAssignedTo`, {
+        principalId: user.id,
+        resourceId: resource.id,
+        appRoleId,
+      });
+    assert.equal((await assign(resource.appRoles[0]!.id)).status, 201);
+    const again = await assign(resource.appRoles[0]!.id);
+    assert.equal(again.status, 400);
+    assert.match(again.body.error.message, /already exists/);
+    assert.equal((await assign('11111111-2222-3333-4444-555555555555')).status, 400);
+    // Every app can be assigned with the default access role.
+    assert.equal((await assign('00000000-0000-0000-0000-000000000000')).status, 201);
+    const listed = await call(
+      'GET',
+      `/servicePrincipals/${resource.id}/appRoleAssignedTo?$select=principalId,appRoleId&$filter=principalId eq '${user.id}'`,
+    );
+    assert.deepEqual(
+      listed.body.value.map((entry: Record<string, unknown>) => Object.keys(entry).sort().join(',')).sort(),
+      ['appRoleId,principalId', 'appRoleId,principalId'],
+    );
+  });
+
   test('after 30 days a deleted user is gone for good', async () => {
     const user = await createUser('restore.five');
     await call('DELETE', `/users/${user.id}`);

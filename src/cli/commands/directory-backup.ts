@@ -100,7 +100,7 @@ function renderReport(report: ReturnType<typeof reportOf>): string {
         summary.error ?? '',
       ]),
     ),
-    `Graph requests: ${requests.ok} ok, ${requests.throttled} throttled, ${requests.retried} retried, ${requests.failed} failed`,
+    `Graph requests: ${requests.ok} ok, ${requests.throttled} throttled, ${requests.retried} retried, ${requests.failed} failed; ${requests.expiredDeltaLinks} expired delta links (those types listed in full)`,
   ].join('\n');
 }
 

@@ -263,7 +263,8 @@ export class DirectoryStore {
   /**
    * Removes a soft-deleted object for good (DELETE /directory/deletedItems/{id}, or 30
    * days after the deletion). As in Entra, the role and app role assignments that name it
-   * (as principal or as resource) go with it: re-creating the object does not bring them back.
+   * (as principal, as resource or as the scope of a role) go with it: re-creating the
+   * object does not bring them back.
    */
   purge(id: string): boolean {
     const entry = this.deleted.get(id);
@@ -273,7 +274,9 @@ export class DirectoryStore {
     this.record(entry.collection, id, 'delete', [], false, []);
     for (const collection of ASSIGNMENT_COLLECTIONS) {
       for (const assignment of [...this.collection(collection).values()]) {
-        if (assignment.principalId === id || assignment.resourceId === id)
+        const scope = String(assignment.directoryScopeId ?? '');
+        const scoped = scope === `/${id}` || scope === `/administrativeUnits/${id}`;
+        if (assignment.principalId === id || assignment.resourceId === id || scoped)
           this.delete(collection, assignment.id);
       }
     }

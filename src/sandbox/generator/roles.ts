@@ -346,7 +346,7 @@ export class RoleAssigner {
   }
 
   assign(roleDefinitionId: string, principalId: string, directoryScopeId = '/'): void {
-    const id = roleAssignmentId(roleDefinitionId, principalId);
+    const id = roleAssignmentId(roleDefinitionId, principalId, directoryScopeId);
     const assignments = this.context.store.collection('roleAssignments');
     if (assignments.has(id)) return;
     this.context.seed<UnifiedRoleAssignment>('roleAssignments', {

@@ -2,7 +2,6 @@
 // /directoryObjects, app role assignments seen from either side, a service principal's
 // OAuth2 grants, and reading a BitLocker key (which is itself audited).
 import { badRequest, notFound } from '../errors.js';
-import type { DirectoryObject } from '../directory/store.js';
 import { recordAudit } from './audit.js';
 import { findObject, getObject, relatedObject, requireRead, shape } from './collections.js';
 import {
@@ -12,7 +11,8 @@ import {
   type GraphContext,
   type GraphResponse,
 } from './context.js';
-import { parseQuery } from './query.js';
+import { matchesFilter } from './filter.js';
+import { parseQuery, project } from './query.js';
 import type { ResourceDefinition } from './resources.js';
 import { createObject, deleteObject, resourceFor } from './writes.js';
 
@@ -83,10 +83,13 @@ export function appRoleAssignments(
     return createObject(context, assignments);
   }
   requireRead(context, assignments);
+  const options = parseQuery(context.request, assignments);
   const side = assignmentSide(navigation);
-  const value: DirectoryObject[] = [];
+  const value: Record<string, unknown>[] = [];
   for (const assignment of context.tenant.store.collection('appRoleAssignments').values()) {
-    if (assignment[side] === id) value.push(assignment);
+    if (assignment[side] !== id) continue;
+    if (options.filter && !matchesFilter(assignment, options.filter)) continue;
+    value.push(project(assignments, assignment, options.select));
   }
   return json({
     '@odata.context': metadataContext(context, `${owner.collection}('${id}')/${navigation}`),

@@ -202,6 +202,9 @@ function findApplication(context: GraphContext, appId: string): DirectoryObject 
   return undefined;
 }
 
+/** The app role id that grants access without a role of the app's own. */
+const DEFAULT_ACCESS = '00000000-0000-0000-0000-000000000000';
+
 function appRoleAssignment(
   context: GraphContext,
   body: Record<string, unknown>,
@@ -211,6 +214,22 @@ function appRoleAssignment(
   const principal = store.find(String(body.principalId));
   const resource = store.collection('servicePrincipals').get(String(body.resourceId));
   if (!principal || !resource) throw notFound(String(principal ? body.resourceId : body.principalId));
+  // Every app can be assigned with the default access role (all zeros); any other must be one of its own.
+  const appRoles = (resource.appRoles as { id?: unknown }[] | undefined) ?? [];
+  if (body.appRoleId !== DEFAULT_ACCESS && !appRoles.some((appRole) => appRole.id === body.appRoleId)) {
+    throw badRequest(
+      `Permission being assigned was not found on application '${String(resource.appId)}'.`,
+      'Request_BadRequest',
+    );
+  }
+  for (const existing of store.collection('appRoleAssignments').values()) {
+    if (
+      existing.principalId === principal.id &&
+      existing.resourceId === resource.id &&
+      existing.appRoleId === body.appRoleId
+    )
+      throw badRequest('Permission being assigned already exists on the object', 'Request_BadRequest');
+  }
   const principalCollection = store.collectionOf(principal.id);
   const principalType =
     principalCollection === 'users'
@@ -229,6 +248,63 @@ function appRoleAssignment(
     createdDateTime: context.sandbox.clock.iso(),
     deletedDateTime: null,
   };
+}
+
+const CONFLICT =
+  'A conflicting object with one or more of the specified property values is present in the directory.';
+
+/**
+ * The directory object a role assignment's directoryScopeId names: none for the tenant
+ * ('/'), else an administrative unit (/administrativeUnits/{id}) or an application (/{id}).
+ */
+function scopeObjectId(directoryScopeId: string): string | undefined {
+  if (directoryScopeId === '/') return undefined;
+  const match = /^\/(?:administrativeUnits\/)?([0-9a-fA-F-]{36})$/.exec(directoryScopeId);
+  if (!match) throw badRequest(`Invalid directoryScopeId '${directoryScopeId}'.`, 'Request_BadRequest');
+  return (match[1] as string).toLowerCase();
+}
+
+/**
+ * POST /roleManagement/directory/roleAssignments: the principal (a user, a role-assignable
+ * group or a service principal), the role and the scope must exist; the same assignment
+ * twice is a conflict.
+ */
+function createRoleAssignment(context: GraphContext, body: Record<string, unknown>): GraphResponse {
+  const store = context.tenant.store;
+  const principalId = String(body.principalId);
+  const roleDefinitionId = String(body.roleDefinitionId);
+  const directoryScopeId = String(body.directoryScopeId);
+  const appScopeId = typeof body.appScopeId === 'string' ? body.appScopeId : null;
+  const principal = store.find(principalId);
+  if (!principal) throw notFound(principalId);
+  const principalKind = store.collectionOf(principalId);
+  if (principalKind === 'groups' && principal.isAssignableToRole !== true) {
+    throw badRequest(
+      'Only groups with isAssignableToRole set to true can be assigned to directory roles.',
+      'Request_BadRequest',
+    );
+  }
+  if (!['users', 'groups', 'servicePrincipals'].includes(principalKind ?? '')) {
+    throw badRequest(`The principal '${principalId}' cannot be assigned a role.`, 'Request_BadRequest');
+  }
+  if (!store.collection('roleDefinitions').has(roleDefinitionId)) throw notFound(roleDefinitionId);
+  const scopeId = scopeObjectId(directoryScopeId);
+  if (scopeId !== undefined && !store.find(scopeId)) throw notFound(scopeId);
+  for (const existing of store.collection('roleAssignments').values()) {
+    if (
+      existing.principalId === principalId &&
+      existing.roleDefinitionId === roleDefinitionId &&
+      existing.directoryScopeId === directoryScopeId &&
+      (existing.appScopeId ?? null) === appScopeId
+    )
+      throw badRequest(CONFLICT, 'Request_BadRequest');
+  }
+  const assignment = assignDirectoryRole(store, roleDefinitionId, principalId, () => context.ids.uuid(), {
+    directoryScopeId,
+    appScopeId,
+  });
+  recordAudit(context, 'Add member to role', 'Assign', { collection: 'roleAssignments', id: assignment.id });
+  return json({ '@odata.context': metadataContext(context, 'roleAssignments/$entity'), ...assignment }, 201);
 }
 
 /** "members@odata.bind": [urls] on POST / PATCH of groups (at most 20 per request). */
@@ -266,32 +342,11 @@ export function createObject(context: GraphContext, resource: ResourceDefinition
     }
   }
   rejectReadOnly(resource, body, true);
+  if (resource.collection === 'roleAssignments') return createRoleAssignment(context, body);
   const object = prepareCreate(context, resource, body);
   const bindings = Object.fromEntries(Object.entries(object).filter(([key]) => key.endsWith('@odata.bind')));
   for (const key of Object.keys(bindings)) delete object[key];
-  const store = context.tenant.store;
-  if (resource.collection === 'roleAssignments') {
-    if (!store.find(String(body.principalId))) throw notFound(String(body.principalId));
-    if (!store.collection('roleDefinitions').has(String(body.roleDefinitionId)))
-      throw notFound(String(body.roleDefinitionId));
-    assignDirectoryRole(store, String(body.roleDefinitionId), String(body.principalId), () =>
-      context.ids.uuid(),
-    );
-    const created = store.collection('roleAssignments').values();
-    const assignment = [...created].find(
-      (candidate) =>
-        candidate.principalId === body.principalId && candidate.roleDefinitionId === body.roleDefinitionId,
-    ) as DirectoryObject;
-    recordAudit(context, 'Add member to role', 'Assign', {
-      collection: 'roleAssignments',
-      id: assignment.id,
-    });
-    return json(
-      { '@odata.context': metadataContext(context, 'roleAssignments/$entity'), ...assignment },
-      201,
-    );
-  }
-  store.create(resource.collection, object);
+  context.tenant.store.create(resource.collection, object);
   bindReferences(context, resource, object, bindings);
   recordAudit(context, activityName('Add', resource), 'Add', {
     collection: resource.collection,

@@ -127,9 +127,8 @@ async function allEntries(
   return entries;
 }
 
-function targetIds(relationship: Relationship, entries: GraphObject[]): string[] {
-  const ids = entries.map((entry) => (relationship.targetId ? relationship.targetId(entry) : entry.id));
-  return ids.filter((id): id is string => typeof id === 'string' && id !== '');
+function targetIds(entries: GraphObject[]): string[] {
+  return entries.map((entry) => entry.id).filter((id) => typeof id === 'string' && id !== '');
 }
 
 function byId(a: GraphObject, b: GraphObject): number {
@@ -208,7 +207,7 @@ export async function completeItems(
       }
       const related = entries.map(withoutAnnotations);
       if (relationship.keepWhole) item.object[relationship.name] = related.sort(byId);
-      else item.relationships[relationship.name] = targetIds(relationship, related);
+      else item.relationships[relationship.name] = targetIds(related);
     }
     if (!gone && singleRead) {
       const { request, answer } = answers.get(`${index}/$select`)!;

@@ -33,6 +33,12 @@ export interface RequestSummary {
   throttled: number;
   retried: number;
   failed: number;
+  /**
+   * Stored delta links Graph refused as expired: the types were listed in full instead, so
+   * these are handled, not failed. Absent from snapshots of earlier versions, which counted
+   * them as failed.
+   */
+  expiredDeltaLinks: number;
 }
 
 export interface DirectorySnapshotSummary {

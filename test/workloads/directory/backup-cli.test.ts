@@ -1,7 +1,8 @@
 // `tenantvault directory backup` and `directory snapshots` as people and scripts run them,
 // against the sandbox: a backup killed mid-way leaves nothing half-written and the next
 // one completes with a repository that checks clean; snapshots are listed from the
-// catalog; a type Graph refuses ends in exit code 3; bad input in exit code 2; a missing
+// catalog; a type Graph refuses ends in exit code 3; expired delta links are reported as
+// such, not as failed requests; bad input in exit code 2; a missing
 // repository is never created by a backup.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -104,6 +105,18 @@ test('directory backup and snapshots from the command line', async (t) => {
       await regrant();
     }
   });
+
+  await t.test(
+    'expired delta links are reported apart from failures: the types are listed in full',
+    async () => {
+      // A week and a day later Graph refuses the stored delta links.
+      await sandbox.admin('/clock', 'POST', { advanceMs: 8 * 24 * 3600 * 1000 });
+      const late = await runCli([...backupArgs(), '--types', 'users,groups'], { env });
+      assert.equal(late.code, 0, late.stderr);
+      assert.match(late.stdout, /^users +full /m);
+      assert.match(late.stdout, /, 0 failed; 2 expired delta links \(those types listed in full\)$/m);
+    },
+  );
 
   await t.test('unknown types are usage errors; a missing repository is not created', async () => {
     const unknown = await runCli([...backupArgs(), '--types', 'users,printers'], { env });

@@ -36,11 +36,14 @@ import { startTestSandbox, type GraphResult, type TestSandbox } from '../../supp
 const BACKED_UP: BackupToggle[] = [
   'users',
   'groups',
+  'builtInRoles',
   'customRoles',
   'applications',
+  'servicePrincipals',
   'conditionalAccessPolicies',
   'deviceConfigurations',
   'deviceCompliancePolicies',
+  'administrativeUnits',
 ];
 
 export interface RestoreRequest extends RestoreSelection {
@@ -60,6 +63,8 @@ export interface RestoreFixture {
     path: string,
     init?: { method?: string; body?: unknown; tenant?: TenantAccess },
   ): Promise<GraphResult>;
+  /** The Graph client the restores use for a tenant (the source tenant unless told). */
+  client(tenant?: TenantAccess): GraphClient;
   /** Backs up the source tenant's directory; answers with the items of the snapshot. */
   backup(): Promise<DirectoryItem[]>;
   /** `tenantvault directory restore …` against the repository, writing to `tenant`. */
@@ -122,6 +127,7 @@ export async function startRestoreFixture(seed: string): Promise<RestoreFixture>
       tokens.set(tenant.tenantId, token);
       return sandbox.graphRequest(path, { method: init.method, body: init.body, token });
     },
+    client: (tenant = source) => clientOf(tenant),
     async backup() {
       const catalog = Catalog.open(catalogUrl);
       try {

@@ -83,6 +83,9 @@ function isAlreadyDone(write: PlannedWrite, answer: Answer): boolean {
   if (write.alreadyDone === 'linkExists')
     return answer.status === 400 && /already exist/i.test(answer.message ?? '');
   if (write.alreadyDone === 'linkMissing') return answer.status === 404;
+  // Entra refuses a second identical assignment: a role as a conflicting object, an app role as existing.
+  if (write.alreadyDone === 'assignmentExists')
+    return answer.status === 400 && /already exists|conflicting object/i.test(answer.message ?? '');
   return false;
 }
 

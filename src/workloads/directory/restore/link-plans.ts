@@ -6,7 +6,6 @@
 import type { DirectoryItem, DirectoryType } from '../item.js';
 import {
   addLink,
-  grantsToPrincipals,
   linkRoute,
   linksPointingAtPrincipals,
   membersFollowRule,
@@ -108,7 +107,10 @@ export async function planLinks(
 
 /**
  * Adds re-created principals back to the objects of the snapshot that linked to them and
- * are not themselves being restored (those are planned with their own links).
+ * are not themselves being restored (those are planned with their own links): groups,
+ * units, applications and service principals they were members or owners of, and users
+ * they were the manager of. A manager is set only where the user has none now: one given
+ * since the deletion is the admin's choice.
  */
 export async function planLinksToRecreated(
   context: PlanningContext,
@@ -128,34 +130,39 @@ export async function planLinksToRecreated(
       if (targets.length > 0) holders.push({ holder, relationship, targets });
     }
   }
-  for (const [type, relationship] of grantsToPrincipals()) {
-    for await (const grantor of snapshot.ofType(type)) {
-      for (const target of grantor.relationships[relationship] ?? []) {
-        const principal = byId.get(target);
-        if (!principal) continue;
-        const name = typeof grantor.object.displayName === 'string' ? `"${grantor.object.displayName}" ` : '';
-        builder.skip(
-          itemRef(principal),
-          `held ${kindOf(type)} ${name}(${grantor.id}) in the backup: grant it again; ${notRestoredReason(type, relationship)}`,
-        );
-      }
-    }
-  }
   const existing = await live.existingDirectoryObjects(holders.map(({ holder }) => holder.id));
+  const managed = holders.filter(({ holder, relationship }) => linkRoute(holder.type, relationship)?.single);
+  const managers = await live.managers(
+    managed.map(({ holder }) => holder.id).filter((id) => existing.has(id)),
+  );
   for (const { holder, relationship, targets } of holders) {
+    const single = linkRoute(holder.type, relationship)?.single === true;
     for (const target of targets) {
       const principal = byId.get(target) as DirectoryItem;
+      const role = SINGULAR[relationship] ?? relationship;
       const where = `${kindOf(holder.type)} ${holder.id}`;
       if (!existing.has(holder.id)) {
+        builder.skip(itemRef(principal), `was ${role} of ${where}, which is no longer in the tenant`);
+        continue;
+      }
+      if (SYNCHRONISED_LINKS.has(`${holder.type}/${relationship}`) && masteredOnPremises(holder.object)) {
         builder.skip(
           itemRef(principal),
-          `was ${SINGULAR[relationship] ?? relationship} of ${where}, which is no longer in the tenant`,
+          `was ${role} of ${where}, whose ${relationship} are synchronised from on-premises Active Directory: change them there`,
+        );
+        continue;
+      }
+      const current = single ? managers.get(holder.id) : undefined;
+      if (current !== undefined) {
+        builder.skip(
+          itemRef(principal),
+          `was ${role} of ${where}, which has ${current} as ${role} now: left alone`,
         );
         continue;
       }
       builder.add({
         ...addLink(holder.type, holder.id, relationship, newValueOf(target), live.graphBaseUrl),
-        why: `re-created: add it back as ${SINGULAR[relationship] ?? relationship} of ${where}`,
+        why: `re-created: ${single ? 'set it back' : 'add it back'} as ${role} of ${where}`,
         item: itemRef(principal),
         batchable: true,
         alreadyDone: 'linkExists',

@@ -23,12 +23,13 @@ export function linkRoute(type: DirectoryType, relationship: string): LinkRoute 
 }
 
 const ROLE_SCOPE_UNKNOWN =
-  'the backup keeps who holds the role, not the scope (tenant or administrative unit) of each assignment';
-const APP_ROLE_UNKNOWN = 'the backup keeps who is assigned, not which app role';
+  'this snapshot keeps who holds the role, not the scope (tenant or administrative unit) of each assignment';
+const APP_ROLE_UNKNOWN = 'this snapshot keeps who is assigned, not which app role';
 
 /**
- * Relationships the backup keeps that a restore does not write, each with why: restoring
- * them from ids alone could grant more than was granted.
+ * Relationships snapshots of earlier versions kept as principal ids, which a restore does
+ * not write, each with why: granting from ids alone could grant more than was granted.
+ * Later snapshots keep each assignment whole (grants.ts).
  */
 const NOT_RESTORED: Readonly<Record<string, string>> = {
   'builtInRoles/assignments': ROLE_SCOPE_UNKNOWN,
@@ -43,21 +44,13 @@ export function notRestoredReason(type: DirectoryType, relationship: string): st
   return why ? `${relationship} are not restored: ${why}` : `${relationship} are not restored`;
 }
 
-/** Relationships of other objects that grant a principal something a restore cannot give back. */
-export function grantsToPrincipals(): [DirectoryType, string][] {
-  return [
-    ['builtInRoles', 'assignments'],
-    ['customRoles', 'assignments'],
-    ['servicePrincipals', 'appRoleAssignedTo'],
-  ];
-}
-
 /** The relationships that point at directory objects which may be restored: [holder type, relationship]. */
 export function linksPointingAtPrincipals(): [DirectoryType, string][] {
   return Object.entries(LINK_ROUTES).flatMap(([type, routes]) =>
-    Object.entries(routes ?? {})
-      .filter(([, route]) => !route.single)
-      .map(([relationship]): [DirectoryType, string] => [type as DirectoryType, relationship]),
+    Object.keys(routes ?? {}).map((relationship): [DirectoryType, string] => [
+      type as DirectoryType,
+      relationship,
+    ]),
   );
 }
 

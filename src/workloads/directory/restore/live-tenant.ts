@@ -44,6 +44,24 @@ export class LiveTenant {
     return targets;
   }
 
+  /** The manager of each of these users now, by user id; users without one are absent. */
+  async managers(userIds: readonly string[]): Promise<Map<string, string>> {
+    const answers = await this.graph.batch<GraphObject>(
+      userIds.map((id, index) => ({
+        id: String(index + 1),
+        url: `${linkPath('users', id, 'manager')}?$select=id`,
+      })),
+    );
+    const managers = new Map<string, string>();
+    answers.forEach((answer, index) => {
+      if (answer.status === 404) return;
+      if (answer.status >= 400)
+        throw new Error(`Reading the manager of user ${userIds[index]} failed: ${answer.status}`);
+      managers.set(userIds[index] as string, answer.body.id);
+    });
+    return managers;
+  }
+
   /** Which of these directory object ids (users, groups, service principals …) exist in the tenant. */
   async existingDirectoryObjects(ids: Iterable<string>): Promise<Set<string>> {
     const wanted = [...new Set(ids)];
@@ -63,12 +81,38 @@ export class LiveTenant {
 
   /** The ids of the tenant's named locations (not directory objects, so not found by getByIds). */
   async namedLocationIds(): Promise<Set<string>> {
+    return this.ids(TYPE_ROUTES.namedLocations.path);
+  }
+
+  /** The ids of the tenant's role definitions, built-in and custom (not directory objects either). */
+  async roleDefinitionIds(): Promise<Set<string>> {
+    return this.ids(TYPE_ROUTES.customRoles.path);
+  }
+
+  /** Who holds a role now, at which scope. */
+  async roleAssignments(roleDefinitionId: string): Promise<GraphObject[]> {
+    return this.entries('/roleManagement/directory/roleAssignments', {
+      $filter: `roleDefinitionId eq '${roleDefinitionId}'`,
+      $select: 'id,principalId,roleDefinitionId,directoryScopeId,appScopeId',
+    });
+  }
+
+  /** Who holds which app role of a resource service principal now. */
+  async appRoleAssignedTo(resourceId: string): Promise<GraphObject[]> {
+    return this.entries(`${TYPE_ROUTES.servicePrincipals.path}/${resourceId}/appRoleAssignedTo`, {
+      $select: 'id,principalId,resourceId,appRoleId',
+    });
+  }
+
+  private async entries(path: string, query: Record<string, string>): Promise<GraphObject[]> {
+    const entries: GraphObject[] = [];
+    for await (const entry of this.graph.list<GraphObject>(path, query)) entries.push(entry);
+    return entries;
+  }
+
+  private async ids(path: string): Promise<Set<string>> {
     const ids = new Set<string>();
-    for await (const location of this.graph.list<GraphObject>(TYPE_ROUTES.namedLocations.path, {
-      $select: 'id',
-    })) {
-      ids.add(location.id);
-    }
+    for await (const object of this.graph.list<GraphObject>(path, { $select: 'id' })) ids.add(object.id);
     return ids;
   }
 

@@ -168,11 +168,6 @@ function planCreate(
     case 'deviceCompliancePolicies':
       body.scheduledActionsForRule = scheduledActions(item.object.scheduledActionsForRule);
       break;
-    case 'administrativeUnits':
-      if (Array.isArray(item.object.scopedRoleMembers) && item.object.scopedRoleMembers.length > 0) {
-        builder.skip(ref, "its scoped role members are not restored: assign the unit's administrators again");
-      }
-      break;
     default:
       break;
   }

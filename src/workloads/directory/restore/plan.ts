@@ -29,8 +29,8 @@ export interface PlannedWrite {
   creates?: Record<string, string>;
   /** Safe to send inside $batch and to repeat (a PATCH, a link); creations go one by one. */
   batchable: boolean;
-  /** Graph answers that mean "already as wanted" (a link that exists, one already gone). */
-  alreadyDone?: 'linkExists' | 'linkMissing';
+  /** Graph answers that mean "already as wanted" (a link that exists, one already gone, an assignment held). */
+  alreadyDone?: 'linkExists' | 'linkMissing' | 'assignmentExists';
   /** A generated password goes into the report (temporary-password mode) or is discarded (disabled mode). */
   revealsPassword?: boolean;
 }

@@ -1,12 +1,15 @@
 // Plans the restore of backed-up directory items into a live tenant. It reads the target
 // first (live objects, the recycle bin, what the items point at), then plans objects
-// before links, in dependency order: named locations and roles, principals (users,
-// groups, units, applications, service principals), then the policies that name them.
+// before links and role and app role assignments, in dependency order: named locations
+// and roles, principals (users, groups, units, applications, service principals), then
+// the policies that name them.
 // Nothing is written here; the plan is what the dry run shows and the executor runs.
 import type { GraphClient } from '../../../graph/index.js';
 import type { DirectoryItem, DirectoryType } from '../item.js';
 import { TYPE_ROUTES } from '../routes.js';
 import { policyReferences } from './conditional-access.js';
+import { planGrants } from './grant-plans.js';
+import { backedUpGrants, grantedDirectoryObjects } from './grants.js';
 import { planLinks, planLinksToRecreated } from './link-plans.js';
 import { linkRoute } from './links.js';
 import { LiveTenant } from './live-tenant.js';
@@ -113,7 +116,8 @@ export async function planRestore(
   snapshot: SnapshotItems,
   options: RestoreOptions,
 ): Promise<RestorePlan> {
-  refuseUnrestorable(chosen, options.sourceTenantId !== options.targetTenantId);
+  const crossTenant = options.sourceTenantId !== options.targetTenantId;
+  refuseUnrestorable(chosen, crossTenant);
   const live = new LiveTenant(graph);
   const builder = new PlanBuilder();
 
@@ -130,9 +134,16 @@ export async function planRestore(
   );
   const recycleBin = recyclable.length > 0 ? await live.deletedObjects(recyclable) : new Map();
   const restoredIds = new Set(items.map((item) => item.id));
-  const outside = [...referencedDirectoryObjects(items)].filter((id) => !restoredIds.has(id));
+  // Those who held roles and app roles belong to the source tenant: assignments stay there.
+  const grants = crossTenant ? { grants: [], withoutDetails: [] } : await backedUpGrants(items, snapshot);
+  const outside = [
+    ...referencedDirectoryObjects(items),
+    ...grants.grants.flatMap(grantedDirectoryObjects),
+  ].filter((id) => !restoredIds.has(id));
   const existing = await live.existingDirectoryObjects(outside);
   for (const id of liveLocations) existing.add(id);
+  if (grants.grants.some((grant) => grant.kind === 'role'))
+    for (const id of await live.roleDefinitionIds()) existing.add(id);
 
   const context: PlanningContext = { builder, references: new References(existing), live, options };
   const presences = new Map<string, Presence>();
@@ -147,6 +158,7 @@ export async function planRestore(
   const recreatedPrincipals = items.filter(
     (item) => PRINCIPAL_TYPES.has(item.type) && presences.get(item.id)?.state === 'recreated',
   );
+  await planGrants(context, grants, new Map(items.map((item) => [item.id, item])));
   await planLinksToRecreated(context, recreatedPrincipals, restoredIds, snapshot);
   await planReferencesToRecreated(context, recreatedPrincipals, restoredIds, snapshot);
 

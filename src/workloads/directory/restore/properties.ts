@@ -97,9 +97,13 @@ const RULES: Partial<Record<DirectoryType, PropertyRules>> = {
     ],
     // The app a service principal stands for is chosen once.
     createOnly: ['appId'],
+    navigation: ['appRoleAssignments', 'appRoleAssignedTo'],
   },
   // A re-created role gets a new id and, with it, a new template id; both go through the id map.
-  customRoles: { readOnly: ['isBuiltIn', 'version', 'inheritsPermissionsFrom', 'templateId'] },
+  customRoles: {
+    readOnly: ['isBuiltIn', 'version', 'inheritsPermissionsFrom', 'templateId'],
+    navigation: ['roleAssignments'],
+  },
   conditionalAccessPolicies: { readOnly: ['modifiedDateTime', 'templateId', 'partialEnablementStrategy'] },
   namedLocations: { readOnly: ['modifiedDateTime'], polymorphic: true },
   deviceConfigurations: {

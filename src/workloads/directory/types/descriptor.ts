@@ -26,12 +26,11 @@ export type Relationship = RelationshipSource & {
   name: string;
   /** At most one related object (a user's manager): none is a 404 or null, not an empty list. */
   single?: boolean;
-  /** The id of the object one entry points at (default: the entry's own id). */
-  targetId?(entry: GraphObject): unknown;
   /**
    * Keep the entries whole, ordered by id, in `object[name]` instead of as target ids:
    * navigation properties whose entries carry settings a restore writes back as they are
-   * (Intune assignments with their include / exclude targets, scoped role members).
+   * (Intune assignments with their include / exclude targets, scoped role members, role
+   * assignments with their scope, app role assignments with their app role).
    */
   keepWhole?: boolean;
 };

@@ -1,7 +1,8 @@
 // Directory role definitions, built-in and custom alike (one Graph collection told apart
-// by isBuiltIn), with the principals assigned to each role as the `assignments`
-// relationship, read from /roleManagement/directory/roleAssignments.
-import type { UnifiedRoleDefinition } from '@microsoft/microsoft-graph-types';
+// by isBuiltIn), with the assignments of each role kept whole as `roleAssignments` (who
+// holds it, at which scope), read from /roleManagement/directory/roleAssignments: a
+// restore grants them again exactly as they were.
+import type { UnifiedRoleAssignment, UnifiedRoleDefinition } from '@microsoft/microsoft-graph-types';
 import { byDisplayName, type ObjectTypeDescriptor } from './descriptor.js';
 
 const PROPERTIES = [
@@ -16,6 +17,15 @@ const PROPERTIES = [
   'version',
 ] as const satisfies readonly (keyof UnifiedRoleDefinition)[];
 
+/** What an assignment grants: the principal, the role and the scope, tenant-wide or narrower. */
+const ASSIGNMENT_PROPERTIES = [
+  'id',
+  'principalId',
+  'roleDefinitionId',
+  'directoryScopeId',
+  'appScopeId',
+] as const satisfies readonly (keyof UnifiedRoleAssignment)[];
+
 export function roleDefinitions(type: 'builtInRoles' | 'customRoles'): ObjectTypeDescriptor {
   return {
     kind: 'objects',
@@ -24,10 +34,10 @@ export function roleDefinitions(type: 'builtInRoles' | 'customRoles'): ObjectTyp
     filter: `isBuiltIn eq ${type === 'builtInRoles'}`,
     relationships: [
       {
-        name: 'assignments',
+        name: 'roleAssignments',
         url: (_objectUrl, roleId) =>
-          `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`roleDefinitionId eq '${roleId}'`)}`,
-        targetId: (assignment) => assignment.principalId,
+          `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`roleDefinitionId eq '${roleId}'`)}&$select=${ASSIGNMENT_PROPERTIES.join(',')}`,
+        keepWhole: true,
       },
     ],
     displayName: byDisplayName,

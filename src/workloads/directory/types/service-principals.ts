@@ -1,9 +1,9 @@
 // Enterprise applications: every documented property except customSecurityAttributes (a
-// permission of its own); owners, the app roles the service principal holds in other
-// resources (appRoleAssignments: the resource ids) and who holds its own app roles
-// (appRoleAssignedTo: the principal ids) as relationships.
-import type { ServicePrincipal } from '@microsoft/microsoft-graph-types';
-import { byDisplayName, linkedObjects, type ObjectTypeDescriptor } from './descriptor.js';
+// permission of its own); owners as a relationship; the app roles the service principal
+// holds in other resources (appRoleAssignments) and who holds its own app roles
+// (appRoleAssignedTo) kept whole, so a restore grants the same app role again.
+import type { AppRoleAssignment, ServicePrincipal } from '@microsoft/microsoft-graph-types';
+import { byDisplayName, linkedObjects, navigationProperty, type ObjectTypeDescriptor } from './descriptor.js';
 
 const PROPERTIES = [
   'id',
@@ -43,6 +43,20 @@ const PROPERTIES = [
   'verifiedPublisher',
 ] as const satisfies readonly (keyof ServicePrincipal)[];
 
+/**
+ * Who holds which app role of which resource. Display names are left out: they follow
+ * renames of the principal or resource, which would make every rename a new version.
+ */
+const ASSIGNMENT_QUERY = `?$select=${(
+  [
+    'id',
+    'appRoleId',
+    'principalId',
+    'principalType',
+    'resourceId',
+  ] as const satisfies readonly (keyof AppRoleAssignment)[]
+).join(',')}`;
+
 export const servicePrincipals: ObjectTypeDescriptor = {
   kind: 'objects',
   type: 'servicePrincipals',
@@ -50,16 +64,8 @@ export const servicePrincipals: ObjectTypeDescriptor = {
   delta: { tracked: [] },
   relationships: [
     linkedObjects('owners'),
-    {
-      name: 'appRoleAssignments',
-      url: (objectUrl) => `${objectUrl}/appRoleAssignments`,
-      targetId: (assignment) => assignment.resourceId,
-    },
-    {
-      name: 'appRoleAssignedTo',
-      url: (objectUrl) => `${objectUrl}/appRoleAssignedTo`,
-      targetId: (assignment) => assignment.principalId,
-    },
+    navigationProperty('appRoleAssignments', ASSIGNMENT_QUERY),
+    navigationProperty('appRoleAssignedTo', ASSIGNMENT_QUERY),
   ],
   displayName: byDisplayName,
 };
