@@ -8,7 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Queue } from './queue/queue.js';
 import { latestSlot, nextSlot } from './schedule.js';
 import type { SchedulesTable, ServiceDatabase } from './schema.js';
-import { Wakeup } from './wakeup.js';
+import { Periodic } from './periodic.js';
 
 type Db = Kysely<ServiceDatabase>;
 
@@ -28,31 +28,26 @@ const BATCH = 100;
 class SlotTaken extends Error {}
 
 export class Scheduler {
-  private readonly intervalMs: number;
   private readonly now: () => Date;
   private readonly onError: (error: unknown) => void;
-  private readonly wakeup = new Wakeup();
-  private loop: Promise<void> | undefined;
-  private stopped = false;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly db: Db,
     private readonly queue: Queue,
     options: SchedulerOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 15_000;
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error('scheduler:', error));
+    this.periodic = new Periodic(() => this.tick(), options.intervalMs ?? 15_000, this.onError);
   }
 
   start(): void {
-    this.loop ??= this.run();
+    this.periodic.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeup.wake();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Enqueues the jobs of every due slot; returns how many slots this scheduler recorded. */
@@ -86,17 +81,6 @@ export class Scheduler {
       const last = due.at(-1);
       if (!last?.next_slot || due.length < BATCH) return recorded;
       after = { slot: last.next_slot, id: last.id };
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.onError(error);
-      }
-      await this.wakeup.sleep(this.intervalMs);
     }
   }
 

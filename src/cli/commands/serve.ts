@@ -28,6 +28,7 @@ import {
 import { openOrganizationServices } from '../../service/organizations/index.js';
 import { openJobQueue } from '../../service/queue/open.js';
 import type { JobQueue } from '../../service/queue/types.js';
+import { Periodic } from '../../service/periodic.js';
 import { Scheduler } from '../../service/scheduler.js';
 import type { IdentityPlatformConfig } from '../../service/organizations/identity-platform.js';
 import { loadServiceKey, SecretBox } from '../../service/secret-box.js';
@@ -218,7 +219,9 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
       const scheduler = new Scheduler(serviceDb.db, queue);
       scheduler.start();
       stops.push(() => scheduler.stop());
-      stops.push(keepJobHistory(queue, flags.jobHistoryDays, serviceLog));
+      const history = jobHistoryKeeper(queue, flags.jobHistoryDays, serviceLog);
+      history.start();
+      stops.push(() => history.stop());
       // Turns failed jobs, revoked consents and overdue backups into messages.
       const notifier = new Notifier(serviceDb, services, notifications, { log: serviceLog });
       notifier.start();
@@ -274,15 +277,10 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Forgets finished jobs older than the history kept, once an hour; returns the stop. */
-function keepJobHistory(queue: JobQueue, days: number, log: Logger): () => Promise<void> {
-  const forget = () =>
-    queue
-      .deleteFinished(new Date(Date.now() - days * 24 * HOUR_MS))
-      .catch((error: unknown) => log.error({ err: error }, 'could not forget old jobs'));
-  void forget();
-  const timer = setInterval(() => void forget(), HOUR_MS);
-  return async () => clearInterval(timer);
+/** Forgets finished jobs older than the history kept, once an hour. */
+function jobHistoryKeeper(queue: JobQueue, days: number, log: Logger): Periodic {
+  const forget = () => queue.deleteFinished(new Date(Date.now() - days * 24 * HOUR_MS));
+  return new Periodic(forget, HOUR_MS, (error) => log.error({ err: error }, 'could not forget old jobs'));
 }
 
 function role(value: string): Role | 'all' {

@@ -16,7 +16,7 @@ import type { Organization } from '../organizations/organizations.js';
 import { retryDelayMs } from '../queue/retry.js';
 import { getJob } from '../queue/store.js';
 import type { ServiceDatabase, ServiceEventsTable } from '../schema.js';
-import { Wakeup } from '../wakeup.js';
+import { Periodic } from '../periodic.js';
 import { channelsOf, UndeliverableError } from './channels.js';
 import { addDeliveries, type Delivery } from './deliveries.js';
 import type { NotificationServices } from './index.js';
@@ -66,7 +66,6 @@ interface Route {
 export class Notifier {
   private readonly db: Kysely<NotificationsDatabase>;
   private readonly jobs: Kysely<ServiceDatabase>;
-  private readonly intervalMs: number;
   private readonly overdueCheckIntervalMs: number;
   private readonly retryDelayMs: number;
   private readonly maxAttempts: number;
@@ -74,10 +73,8 @@ export class Notifier {
   private readonly now: () => Date;
   private readonly log: NotifierLog;
   private readonly overdue: OverdueBackups;
-  private readonly wakeup = new Wakeup();
+  private readonly periodic: Periodic;
   private lastOverdueCheck: number | undefined;
-  private loop: Promise<void> | undefined;
-  private stopped = false;
 
   constructor(
     serviceDb: ServiceDb,
@@ -87,7 +84,6 @@ export class Notifier {
   ) {
     this.jobs = serviceDb.db;
     this.db = serviceDb.db as unknown as Kysely<NotificationsDatabase>;
-    this.intervalMs = options.intervalMs ?? 10_000;
     this.overdueCheckIntervalMs = options.overdueCheckIntervalMs ?? 5 * 60_000;
     this.retryDelayMs = options.retryDelayMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 8;
@@ -97,16 +93,20 @@ export class Notifier {
     this.overdue = new OverdueBackups(serviceDb, organizations, (error) =>
       this.failed(error, 'overdue check'),
     );
+    // A failed pass (the database away for a moment) is logged; the next one tries again.
+    this.periodic = new Periodic(
+      () => this.tick(),
+      options.intervalMs ?? 10_000,
+      (error) => this.failed(error, 'notifier pass'),
+    );
   }
 
   start(): void {
-    this.loop ??= this.run();
+    this.periodic.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeup.wake();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass: overdue backups when their check is due, new events, due deliveries. */
@@ -121,18 +121,6 @@ export class Notifier {
     }
     await this.routeEvents();
     await this.deliverDue();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.tick();
-      } catch (error) {
-        // The database may be away for a moment; the next pass tries again.
-        this.failed(error, 'notifier pass');
-      }
-      await this.wakeup.sleep(this.intervalMs);
-    }
   }
 
   private failed(error: unknown, what: string): void {
