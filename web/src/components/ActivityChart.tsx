@@ -1,6 +1,8 @@
 // Protected objects and changes over the last snapshots, drawn as plain SVG: a line of the
-// objects each snapshot holds above bars of what it added, changed and removed. Each point
-// and bar carries its numbers as a tooltip; the figure's label sums it up for screen readers.
+// objects each snapshot holds above bars of what it added, changed and removed. Bars grow
+// with the square root of the count, so a first backup that adds everything leaves the
+// few changes of later ones visible. Each point and bar carries its numbers as a tooltip;
+// the figure's label sums it up for screen readers.
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Snapshot } from '../api/types';
 
@@ -38,7 +40,7 @@ export function ActivityChart({ snapshots }: { snapshots: readonly Snapshot[] })
   );
   const lineY = (items: number) => LINE_HEIGHT - (items / maxItems) * (LINE_HEIGHT - 8);
   const barTop = LINE_HEIGHT + GAP;
-  const barScale = (count: number) => (count / maxChanges) * BAR_HEIGHT;
+  const barScale = (count: number) => Math.sqrt(count / maxChanges) * BAR_HEIGHT;
   const first = shown[0] as Snapshot;
   const last = shown.at(-1) as Snapshot;
   const summary =
@@ -80,7 +82,7 @@ export function ActivityChart({ snapshots }: { snapshots: readonly Snapshot[] })
           {maxChanges.toLocaleString()}
         </text>
         <text className={styles.axis} x={0} y={barTop + BAR_HEIGHT}>
-          changes
+          changes (√)
         </text>
         {shown.map((snapshot, index) => {
           let bottom = barTop + BAR_HEIGHT;

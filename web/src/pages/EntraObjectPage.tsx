@@ -1,6 +1,6 @@
-// One Entra ID object: its versions across snapshots (a timeline of what changed), the
-// version a snapshot stores (every property and relationship), a comparison of any two
-// versions — or of one version and the live tenant — and the restore of a version.
+// One Entra ID object: its versions across snapshots (a timeline of what changed), a
+// comparison of any two versions — or of one version and the live tenant —, the restore of
+// a version, and the version a snapshot stores (every property and relationship).
 import { Button, Field, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -135,7 +135,6 @@ function ObjectVersions({ type, id, history }: { type: DirectoryType; id: string
           ))}
         </ol>
       </Section>
-      <Stored type={type} id={id} seq={seq} />
       <Section
         title="Compare"
         description="Changed values are highlighted: the older on the left, the newer on the right."
@@ -162,6 +161,7 @@ function ObjectVersions({ type, id, history }: { type: DirectoryType; id: string
           />
         </Section>
       )}
+      <Stored type={type} id={id} seq={seq} />
     </>
   );
 }

@@ -85,9 +85,10 @@ export function EntraPage() {
       {({ snapshots: list }) =>
         list.length === 0 ? (
           <Section title="Entra ID backup">
-            <Empty title="Nothing is backed up yet">
-              Switch on object types in <Link to="../settings">Settings</Link> and back up: each backup
-              appears here to browse, compare and restore.
+            <Empty title="No backup has finished yet">
+              Switch on object types in <Link to="../settings">Settings</Link> and choose Back up now;{' '}
+              <Link to="../jobs">Jobs</Link> follows a backup as it runs. Each finished backup appears here to
+              browse, compare and restore.
             </Empty>
           </Section>
         ) : (
