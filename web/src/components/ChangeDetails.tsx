@@ -1,7 +1,7 @@
 // What changed in one object between two versions: each changed property with its old and
 // new value side by side (highlighted, as <del> and <ins>), and the relationships that
 // gained or lost members. Log days say how many entries each side holds.
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DirectoryChange } from '../api/types';
 import { showValue } from '../stored-item';
 
@@ -50,7 +50,7 @@ export function ChangeDetails({
         <table className={styles.table} aria-label="Changed properties">
           <thead>
             <tr>
-              <th className={`${styles.cell} ${styles.property}`}>Property</th>
+              <th className={mergeClasses(styles.cell, styles.property)}>Property</th>
               <th className={styles.cell}>{before}</th>
               <th className={styles.cell}>{after}</th>
             </tr>
@@ -58,7 +58,7 @@ export function ChangeDetails({
           <tbody>
             {properties.map((change) => (
               <tr key={change.property}>
-                <th scope="row" className={`${styles.cell} ${styles.property}`}>
+                <th scope="row" className={mergeClasses(styles.cell, styles.property)}>
                   {change.property}
                 </th>
                 <td className={styles.cell}>
@@ -76,7 +76,7 @@ export function ChangeDetails({
         <table className={styles.table} aria-label="Changed relationships">
           <thead>
             <tr>
-              <th className={`${styles.cell} ${styles.property}`}>Relationship</th>
+              <th className={mergeClasses(styles.cell, styles.property)}>Relationship</th>
               <th className={styles.cell}>Removed</th>
               <th className={styles.cell}>Added</th>
             </tr>
@@ -84,7 +84,7 @@ export function ChangeDetails({
           <tbody>
             {relationships.map((relationship) => (
               <tr key={relationship.relationship}>
-                <th scope="row" className={`${styles.cell} ${styles.property}`}>
+                <th scope="row" className={mergeClasses(styles.cell, styles.property)}>
                   {relationship.relationship}
                 </th>
                 <td className={styles.cell}>

@@ -11,11 +11,10 @@ import { useOrganization } from '../components/OrganizationScope';
 import { RestorePanel, versionLabel } from '../components/RestorePanel';
 import { Section } from '../components/Section';
 import { Empty, Show } from '../components/status';
-import { objectTypeLabel } from '../object-types';
+import { isLogType, objectTypeLabel } from '../object-types';
 import { isLogDay, showValue, type StoredItem } from '../stored-item';
 import { useLoad } from '../use-load';
 
-const LOG_TYPES = new Set(['signInLogs', 'auditLogs']);
 /** Log entries shown on the page; the export has them all. */
 const SHOWN_ENTRIES = 200;
 const LIVE = 'live';
@@ -147,7 +146,7 @@ function ObjectVersions({ type, id, history }: { type: DirectoryType; id: string
           initialTo={previous && latest ? String(latest.firstSnapshot) : LIVE}
         />
       </Section>
-      {!LOG_TYPES.has(type) && (
+      {!isLogType(type) && (
         <Section
           title="Restore"
           description="The plan comes first and lists every change the restore would make in the tenant; nothing is written until you choose Restore."
@@ -293,7 +292,7 @@ function Comparison({
         </Field>
         <Field label="Newer">
           <Select value={to} onChange={(_event, data) => setTo(data.value)}>
-            {!LOG_TYPES.has(type) && <option value={LIVE}>The live tenant, now</option>}
+            {!isLogType(type) && <option value={LIVE}>The live tenant, now</option>}
             {newestFirst.map((version) => (
               <option key={version.firstSnapshot} value={version.firstSnapshot}>
                 {versionLabel(version)}
