@@ -8,6 +8,8 @@ import { OrganizationScope } from './components/OrganizationScope';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { ConnectPage } from './pages/ConnectPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EntraObjectPage } from './pages/EntraObjectPage';
+import { EntraPage } from './pages/EntraPage';
 import { JobPage } from './pages/JobPage';
 import { JobsPage } from './pages/JobsPage';
 import { MyDataPage } from './pages/MyDataPage';
@@ -37,6 +39,8 @@ function SignedInRoutes() {
         />
         <Route path="/organizations/:organizationId" element={<OrganizationScope />}>
           <Route index element={<DashboardPage />} />
+          <Route path="entra" element={<EntraPage />} />
+          <Route path="entra/:type/:objectId" element={<EntraObjectPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditLogPage />} />

@@ -23,3 +23,8 @@ export const OBJECT_TYPE_LABELS: Record<string, { label: string; description: st
 export function objectTypeLabel(type: string): string {
   return OBJECT_TYPE_LABELS[type]?.label ?? type;
 }
+
+/** Logs are kept as days of entries: browsed and compared, never restored or read live. */
+export function isLogType(type: string): boolean {
+  return type === 'signInLogs' || type === 'auditLogs';
+}

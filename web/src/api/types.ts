@@ -28,3 +28,18 @@ export type Job = Ok<paths['/api/organizations/{organizationId}/jobs/{jobId}']['
 export type JobLogLine = Ok<
   paths['/api/organizations/{organizationId}/jobs/{jobId}/logs']['get']
 >['lines'][number];
+export type Snapshot = Ok<
+  paths['/api/organizations/{organizationId}/directory/snapshots']['get']
+>['snapshots'][number];
+export type TypeCounts = Ok<paths['/api/organizations/{organizationId}/directory/types']['get']>;
+export type DirectoryObject = Ok<
+  paths['/api/organizations/{organizationId}/directory/items']['get']
+>['items'][number];
+export type DirectoryType = DirectoryObject['type'];
+export type ObjectHistory = Ok<
+  paths['/api/organizations/{organizationId}/directory/items/{type}/{id}/history']['get']
+>;
+export type ObjectVersion = ObjectHistory['versions'][number];
+export type DirectoryChange = Ok<
+  paths['/api/organizations/{organizationId}/directory/diff']['get']
+>['items'][number];

@@ -101,6 +101,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <NavItem to={base} end>
                 Dashboard
               </NavItem>
+              <NavItem to={`${base}/entra`}>Entra ID backup</NavItem>
               <NavItem to={`${base}/jobs`}>Jobs</NavItem>
               <NavItem to={`${base}/settings`}>Settings</NavItem>
               {access === 'administrator' && <NavItem to={`${base}/users`}>Users</NavItem>}
