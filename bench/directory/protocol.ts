@@ -63,8 +63,8 @@ export interface BackupJob {
 
 /**
  * How the Graph client paces itself: with its default budgets, as the product does
- * (identity reads at the smallest tenant's 3,500 resource units per 10 s); with the
- * identity budget of the tenant's size, as Graph enforces it; or not at all, against a
+ * (identity reads at the budget of the tenant's size, learnt from its user count); with
+ * that identity budget given to it explicitly; or not at all, against a
  * sandbox that does not throttle, so the backup runs as fast as it can.
  */
 export type Pacing = 'product' | 'tenant' | 'none';

@@ -3,8 +3,9 @@
 // changed, and the backup process's peak memory, by tenant size.
 // Run: node --import tsx bench/directory/run.ts [users[:mode] ...]
 //   default 1000 10000 100000:off. Modes: on (the sandbox throttles at Graph's limits,
-//   factor 1; the client paces itself as the product does), sized (throttling on; the
-//   client paces identity reads at the tenant's own budget) or off (neither throttles
+//   factor 1; the client paces itself as the product does: identity reads at the budget
+//   of the tenant's size, which it counts), sized (throttling on; the identity budget of
+//   the tenant's size given to the client explicitly) or off (neither throttles
 //   nor paces: the backup's own speed). Each size gets a fresh sandbox process
 //   (sandbox.ts, through tsx) and each backup a fresh process (backup.ts, compiled first
 //   as the product ships, so no TypeScript loader sits in the memory measured).
@@ -33,7 +34,7 @@ import type {
 const DEFAULT_SIZES = ['1000', '10000', '100000:off'];
 const MODES: Record<string, { throttle: 'on' | 'off'; pacing: Pacing; label: string }> = {
   on: { throttle: 'on', pacing: 'product', label: 'on' },
-  sized: { throttle: 'on', pacing: 'tenant', label: 'on, client paced at the tenant budget' },
+  sized: { throttle: 'on', pacing: 'tenant', label: 'on, tenant budget given to the client' },
   off: { throttle: 'off', pacing: 'none', label: 'off' },
 };
 const CHANGED_SHARE = 0.01;
@@ -213,8 +214,8 @@ function listedWhole(measure: BackupMeasure): number {
 /** The least time the client's own identity pacing allows for what it sent (none when it does not pace). */
 function clientPaceMs(r: SizeResult): number {
   if (r.mode.pacing === 'none') return 0;
-  const limit = r.mode.pacing === 'product' ? DEFAULT_BUDGETS.identity.limit : identityLimit(r.counts.users);
-  const units = limit * DEFAULT_UTILIZATION;
+  // The product's client counts the tenant's users and paces at their budget, as `sized` does.
+  const units = identityLimit(r.counts.users) * DEFAULT_UTILIZATION;
   return (Math.max(0, resourceUnits(r.full.served) - units) / units) * DEFAULT_BUDGETS.identity.windowMs;
 }
 

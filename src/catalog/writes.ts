@@ -1,7 +1,7 @@
 // Recording snapshots: a snapshot begins, its items stream in batches, it finishes (or is
 // abandoned). Each batch is one transaction, so memory stays bounded by the batch size
 // and an interrupted recording leaves whole batches behind.
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { CatalogError } from './errors.js';
 import { snapshotOf, type ItemRecord, type Snapshot, type SnapshotStatus } from './model.js';
 import type { CatalogDatabase, ItemVersionsTable } from './schema.js';
@@ -206,7 +206,10 @@ async function recordBatch(db: Db, target: BatchTarget, batch: ItemRecord[]): Pr
         'in',
         items.map((item) => item.objectId),
       )
-      .where('last_seen_seq', 'in', [seq - 1, seq])
+      // By object, never by the last_seen index: without statistics SQLite prefers that
+      // index and would scan every version of the previous snapshot for each batch. The
+      // unary plus (valid SQL on both engines) keeps the column out of index choice.
+      .where(sql<number>`+${sql.ref('last_seen_seq')}`, 'in', [seq - 1, seq])
       .execute();
     const previous = new Map<string, (typeof known)[number]>();
     const recorded = new Map<string, (typeof known)[number]>();

@@ -6,7 +6,7 @@ import { resolveConnection, type GraphConnectionConfig, type ResolvedConnection 
 import type { GraphCounterSnapshot } from './counters.js';
 import { createDispatcher } from './network.js';
 import { DeltaQuery, items, pages, type GraphPage } from './paging.js';
-import type { Budgets } from './scopes.js';
+import type { Budget, Budgets, ScopeKind } from './scopes.js';
 import { TokenProvider, type AccessTokenSource } from './tokens.js';
 import {
   GraphTransport,
@@ -18,8 +18,14 @@ import {
 import type { BackoffSettings } from './retry.js';
 
 export interface GraphClientOptions {
-  /** Budgets to pace by, replacing Microsoft's published ones per kind (e.g. identity at 8,000 for a large tenant). */
+  /** Budgets to pace by, replacing Microsoft's published ones per kind (e.g. shorter windows in tests). */
   budgets?: Partial<Budgets>;
+  /**
+   * Pace identity reads at the limit Graph gives a tenant of its size (3,500 / 5,000 /
+   * 8,000 RU per 10 s), counted through /users/$count before the first identity read and
+   * again after a day (default true); false keeps budgets.identity's limit.
+   */
+  sizeIdentityBudget?: boolean;
   /** Share of each limit to use (0..1], default 0.9: leaves room for other clients of the app. */
   utilization?: number;
   backoff?: Partial<BackoffSettings>;
@@ -83,6 +89,16 @@ export class GraphClient {
   /** Requests through $batch, 20 at a time; answers in request order, inner failures included. */
   batch<T = unknown>(requests: BatchRequest[]): Promise<BatchResponse<T>[]> {
     return batch<T>(this.transport, requests);
+  }
+
+  /** The budget a kind of request is paced by now (identity follows the tenant's size once known). */
+  budget(kind: ScopeKind): Budget {
+    return this.transport.budget(kind);
+  }
+
+  /** The tenant's user count as the client last learnt it (undefined before its first identity read). */
+  get tenantUsers(): number | undefined {
+    return this.transport.tenantSize?.users;
   }
 
   counters(): GraphCounterSnapshot {

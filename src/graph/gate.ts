@@ -21,9 +21,9 @@ interface Waiter {
 }
 
 export class ScopeGate {
-  private readonly capacity: number;
+  private capacity: number;
   /** Units per millisecond. */
-  private readonly rate: number;
+  private rate: number;
   private tokens: number;
   private updated: number;
   private active = 0;
@@ -37,13 +37,25 @@ export class ScopeGate {
 
   constructor(
     private readonly budget: Budget,
-    utilization = DEFAULT_UTILIZATION,
+    private readonly utilization = DEFAULT_UTILIZATION,
     private readonly now: () => number = Date.now,
   ) {
     this.capacity = budget.limit * utilization;
     this.rate = this.capacity / budget.windowMs;
     this.tokens = this.capacity;
     this.updated = now();
+  }
+
+  /**
+   * Paces at another limit from now on (the tenant turned out larger or smaller). Units
+   * already spent stay spent; a larger bucket fills at the new rate rather than at once.
+   */
+  setLimit(limit: number): void {
+    this.refill();
+    this.capacity = limit * this.utilization;
+    this.rate = this.capacity / this.budget.windowMs;
+    this.tokens = Math.min(this.tokens, this.capacity);
+    this.pump();
   }
 
   /** Waits for a free slot among the budget's concurrent requests; call the result to free it. */

@@ -22,7 +22,11 @@ export interface Budget {
 
 export type Budgets = Record<ScopeKind, Budget>;
 
-/** Microsoft's published limits; identity assumes the smallest tenant size unless configured. */
+/**
+ * Microsoft's published limits. Identity reads start at the smallest tenant's limit; the
+ * client raises it to the tenant's own once it has counted the tenant's users
+ * (identityLimitForUsers, tenant-size.ts).
+ */
 export const DEFAULT_BUDGETS: Budgets = {
   identity: { limit: 3500, windowMs: 10_000, concurrency: 8 },
   identityWrites: { limit: 3000, windowMs: 150_000, concurrency: 4 },
@@ -31,6 +35,13 @@ export const DEFAULT_BUDGETS: Budgets = {
   intune: { limit: 1000, windowMs: 20_000, concurrency: 4 },
   mailbox: { limit: 10_000, windowMs: 600_000, concurrency: 4 },
 };
+
+/** Graph's identity read limit (resource units per 10 s) for a tenant of this many users. */
+export function identityLimitForUsers(users: number): number {
+  if (users < 50) return 3500;
+  if (users <= 500) return 5000;
+  return 8000;
+}
 
 export interface Charge {
   kind: ScopeKind;

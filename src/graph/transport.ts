@@ -4,6 +4,8 @@
 // without Retry-After, 503, 504 and dropped connections are retried after exponential
 // backoff with full jitter, a bounded number of times; a token Graph rejects is renewed
 // once. Whatever still fails becomes a GraphRequestError with Graph's code and request id.
+// Identity reads are paced at the tenant's own limit, learnt from its user count before
+// the first of them (tenant-size.ts).
 import { setTimeout as delay } from 'node:timers/promises';
 import { fetch, type Dispatcher } from 'undici';
 import { GraphCounters } from './counters.js';
@@ -17,7 +19,15 @@ import {
   transientNetworkCode,
   type BackoffSettings,
 } from './retry.js';
-import { chargeFor, DEFAULT_BUDGETS, type Budgets, type Charge, type ScopeKind } from './scopes.js';
+import {
+  chargeFor,
+  DEFAULT_BUDGETS,
+  identityLimitForUsers,
+  type Budgets,
+  type Charge,
+  type ScopeKind,
+} from './scopes.js';
+import { TenantSize, USER_COUNT_REQUEST, userCountOf } from './tenant-size.js';
 import type { AccessTokenSource } from './tokens.js';
 
 export type QueryValue = string | number | boolean | undefined;
@@ -70,6 +80,11 @@ export interface TransportOptions {
   dispatcher: Dispatcher;
   tokens: AccessTokenSource;
   budgets?: Partial<Budgets>;
+  /**
+   * Pace identity reads at the limit Graph gives a tenant of its size, counted once a day
+   * (default true); false keeps budgets.identity's limit as given.
+   */
+  sizeIdentityBudget?: boolean;
   /** Share of each published limit the client paces itself to (0..1]. */
   utilization?: number;
   backoff?: Partial<BackoffSettings>;
@@ -149,11 +164,40 @@ export class GraphTransport {
   private readonly budgets: Budgets;
   private readonly backoff: BackoffSettings;
   private readonly gates = new Map<string, ScopeGate>();
+  /** The tenant's size, which sets the identity budget; undefined when not sized. */
+  readonly tenantSize?: TenantSize;
 
   constructor(private readonly options: TransportOptions) {
     this.base = new URL(options.graphBaseUrl);
     this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    if (options.sizeIdentityBudget !== false)
+      this.tenantSize = new TenantSize(() => this.sizeIdentityBudget());
+  }
+
+  /** The budget a kind of request is paced by now. */
+  budget(kind: ScopeKind): Budgets[ScopeKind] {
+    return { ...this.budgets[kind] };
+  }
+
+  /** Counts the tenant's users and paces identity reads at their limit; undefined when Graph refused. */
+  private async sizeIdentityBudget(): Promise<number | undefined> {
+    let users: number | undefined;
+    try {
+      const answer = await this.send(
+        this.prepare({ url: USER_COUNT_REQUEST.url, headers: { ...USER_COUNT_REQUEST.headers } }),
+        { sizing: true },
+      );
+      users = userCountOf(answer.body);
+    } catch (error) {
+      if (error instanceof GraphRequestError) return undefined;
+      throw error;
+    }
+    if (users === undefined) return undefined;
+    const limit = identityLimitForUsers(users);
+    this.budgets.identity = { ...this.budgets.identity, limit };
+    this.gates.get('identity')?.setLimit(limit);
+    return users;
   }
 
   get backoffSettings(): BackoffSettings {
@@ -209,7 +253,11 @@ export class GraphTransport {
     this.options.onEvent?.(event);
   }
 
-  async send<T>(prepared: PreparedRequest): Promise<GraphResponse<T>> {
+  /** Sends with retries; `sizing` marks the user count that sizes the identity budget. */
+  async send<T>(prepared: PreparedRequest, { sizing = false } = {}): Promise<GraphResponse<T>> {
+    if (!sizing && this.tenantSize && prepared.charges.some((charge) => charge.kind === 'identity')) {
+      await this.tenantSize.ensure();
+    }
     let tokenRenewed = false;
     let lastRetry: RetryReason | undefined;
     for (let attempt = 1; ; attempt++) {

@@ -77,7 +77,10 @@ export async function* listPages(
   graph: GraphClient,
   descriptor: ObjectTypeDescriptor,
 ): AsyncGenerator<GraphObject[]> {
-  const query = { ...objectQuery(descriptor), $filter: descriptor.filter };
+  const objectOptions = objectQuery(descriptor);
+  // Graph pages an $expand at 100 objects whatever $top asks; without one, the largest page.
+  const top = objectOptions.$expand ? undefined : TYPE_ROUTES[descriptor.type].largestPage;
+  const query = { ...objectOptions, $filter: descriptor.filter, $top: top };
   const pages = graph.pages<Record<string, unknown>>(
     TYPE_ROUTES[descriptor.type].path,
     query,

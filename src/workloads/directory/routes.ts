@@ -19,11 +19,25 @@ export interface TypeRoute {
   crossTenant: boolean;
   /** Shown to people. */
   label: string;
+  /**
+   * The largest page Graph serves for a listing without $expand, asked for with $top
+   * (directory collections: 999, against a default of 100). Absent: Graph's default.
+   */
+  largestPage?: number;
 }
+
+/** Directory object collections page up to 999 objects with $top. */
+const DIRECTORY_PAGE = 999;
 
 export const TYPE_ROUTES: Record<DirectoryType, TypeRoute> = {
   users: { path: '/users', restore: 'deletedItemsOrCreate', crossTenant: false, label: 'Users' },
-  groups: { path: '/groups', restore: 'deletedItemsOrCreate', crossTenant: false, label: 'Groups' },
+  groups: {
+    path: '/groups',
+    restore: 'deletedItemsOrCreate',
+    crossTenant: false,
+    largestPage: DIRECTORY_PAGE,
+    label: 'Groups',
+  },
   builtInRoles: {
     path: '/roleManagement/directory/roleDefinitions',
     // Definitions are Microsoft's; their assignments are restored through the principals.
@@ -42,12 +56,14 @@ export const TYPE_ROUTES: Record<DirectoryType, TypeRoute> = {
     restore: 'deletedItemsOrCreate',
     crossTenant: true,
     label: 'App registrations',
+    largestPage: DIRECTORY_PAGE,
   },
   servicePrincipals: {
     path: '/servicePrincipals',
     restore: 'deletedItemsOrCreate',
     crossTenant: false,
     label: 'Enterprise applications',
+    largestPage: DIRECTORY_PAGE,
   },
   conditionalAccessPolicies: {
     path: '/identity/conditionalAccess/policies',
@@ -61,7 +77,13 @@ export const TYPE_ROUTES: Record<DirectoryType, TypeRoute> = {
     crossTenant: true,
     label: 'Named locations',
   },
-  devices: { path: '/devices', restore: 'readOnly', crossTenant: false, label: 'Devices' },
+  devices: {
+    path: '/devices',
+    restore: 'readOnly',
+    crossTenant: false,
+    largestPage: DIRECTORY_PAGE,
+    label: 'Devices',
+  },
   deviceConfigurations: {
     path: '/deviceManagement/deviceConfigurations',
     restore: 'createOrPatch',
@@ -79,6 +101,7 @@ export const TYPE_ROUTES: Record<DirectoryType, TypeRoute> = {
     restore: 'deletedItemsOrCreate',
     crossTenant: false,
     label: 'Admin units',
+    largestPage: DIRECTORY_PAGE,
   },
   signInLogs: { path: '/auditLogs/signIns', restore: 'readOnly', crossTenant: false, label: 'Sign-in logs' },
   auditLogs: {
