@@ -38,6 +38,8 @@ export interface DirectoryBackupOptions {
   catalog: Catalog;
   /** What to read from Graph (default: every toggle); the other types are carried. */
   toggles?: readonly BackupToggle[];
+  /** How often a type read by delta is listed whole instead (default a week; see DirectorySnapshotState). */
+  fullListingIntervalMs?: number;
   onProgress?(event: BackupProgress): void;
 }
 
@@ -55,6 +57,9 @@ export class DirectoryBackupError extends Error {
     this.name = 'DirectoryBackupError';
   }
 }
+
+/** A week: the stale relationships delta leaves are mended within one. */
+export const FULL_LISTING_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface Organization {
   id: string;
@@ -94,25 +99,34 @@ async function backupTypes(
   selected: ReadonlySet<DirectoryType>,
   previous: PreviousSnapshot | undefined,
   sink: TypeBackupInput['sink'],
+  startedAt: Date,
 ): Promise<TypesOutcome> {
   const { graph, onProgress } = options;
+  const fullListingIntervalMs = options.fullListingIntervalMs ?? FULL_LISTING_INTERVAL_MS;
   const types: DirectorySnapshotSummary['types'] = {};
-  const state: DirectorySnapshotState = { deltaLinks: {}, logWatermarks: {}, types: [] };
+  const state: DirectorySnapshotState = { deltaLinks: {}, logWatermarks: {}, fullListings: {}, types: [] };
   for (const type of DIRECTORY_TYPES) {
     const covered = previous?.state.types.includes(type) === true;
     if (!selected.has(type) && !covered) continue;
     onProgress?.({ kind: 'typeStarted', type });
+    const listedAt = previous?.state.fullListings[type];
+    const listingDue =
+      listedAt === undefined || startedAt.getTime() - Date.parse(listedAt) >= fullListingIntervalMs;
     const input: TypeBackupInput = {
       graph,
       sink,
       previous: covered ? previous : undefined,
-      deltaLink: covered ? previous?.state.deltaLinks[type] : undefined,
+      // Without a delta link the type is listed whole (and gets a fresh link).
+      deltaLink: covered && !listingDue ? previous?.state.deltaLinks[type] : undefined,
       watermark: covered ? previous?.state.logWatermarks[type] : undefined,
       onItems: (items) => onProgress?.({ kind: 'items', type, items }),
     };
     const outcome = selected.has(type) ? await backupType(type, input) : await carryType(type, input);
     types[type] = outcome.summary;
     if (outcome.deltaLink) state.deltaLinks[type] = outcome.deltaLink;
+    const listedWhole = outcome.summary.mode === 'full' && outcome.summary.error === null;
+    const fullListing = listedWhole ? startedAt.toISOString() : listedAt;
+    if (outcome.deltaLink && fullListing) state.fullListings[type] = fullListing;
     if (outcome.watermark) state.logWatermarks[type] = outcome.watermark;
     // A type that failed before any snapshot held all of it is still not covered.
     if (outcome.summary.error === null || covered) state.types.push(type);
@@ -134,7 +148,7 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
   let meta: DirectorySnapshotMeta;
   let snapshot: SnapshotSummary;
   try {
-    const { types, state } = await backupTypes(options, selected, previous, writer);
+    const { types, state } = await backupTypes(options, selected, previous, writer, startedAt);
     const failed = [...selected].filter((type) => types[type]?.error);
     if (failed.length === selected.size) {
       const reasons = failed.map((type) => `${type}: ${types[type]?.error}`).join('; ');

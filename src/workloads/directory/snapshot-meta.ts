@@ -51,6 +51,12 @@ export interface DirectorySnapshotState {
   deltaLinks: Partial<Record<DirectoryType, string>>;
   /** Per log type, the newest entry time kept. */
   logWatermarks: Partial<Record<DirectoryType, string>>;
+  /**
+   * Per type read by delta, when it was last listed whole. Delta does not report every
+   * relationship change (owners, registered owners and users, app role assignments of a
+   * deleted principal), so such types are listed whole again now and then.
+   */
+  fullListings: Partial<Record<DirectoryType, string>>;
   /** The item types the snapshot holds every item of. */
   types: DirectoryType[];
 }
@@ -77,6 +83,7 @@ export function stateOf(meta: Record<string, unknown>): DirectorySnapshotState {
   return {
     deltaLinks: stringsByType(state.deltaLinks),
     logWatermarks: stringsByType(state.logWatermarks),
+    fullListings: stringsByType(state.fullListings),
     types: types.filter((type): type is DirectoryType => typeof type === 'string' && isDirectoryType(type)),
   };
 }

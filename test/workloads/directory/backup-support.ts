@@ -34,7 +34,11 @@ export interface BackupFixture {
   /** The sandbox tenant's directory, to compare backups with the truth. */
   store: DirectoryStore;
   /** A backup with a Graph client of its own (so it gets a fresh token). */
-  backup(options?: { toggles?: BackupToggle[]; client?: GraphClientOptions }): Promise<BackupRun>;
+  backup(options?: {
+    toggles?: BackupToggle[];
+    client?: GraphClientOptions;
+    fullListingIntervalMs?: number;
+  }): Promise<BackupRun>;
   /** Changes the tenant through the sandbox admin endpoint; fails the test on an error answer. */
   admin(path: string, method?: string, body?: unknown): Promise<GraphResult>;
 }
@@ -63,7 +67,7 @@ export async function backupFixture(
     catalog,
     tenantId,
     store,
-    async backup({ toggles, client } = {}) {
+    async backup({ toggles, client, fullListingIntervalMs } = {}) {
       const events: GraphEvent[] = [];
       const graph = new GraphClient(connectionTo(sandbox), {
         backoff: { baseMs: 100 },
@@ -71,7 +75,10 @@ export async function backupFixture(
         onEvent: (event) => events.push(event),
       });
       try {
-        return { result: await backupDirectory({ graph, repository, catalog, toggles }), events };
+        return {
+          result: await backupDirectory({ graph, repository, catalog, toggles, fullListingIntervalMs }),
+          events,
+        };
       } finally {
         await graph.close();
       }
