@@ -5,7 +5,7 @@
 // Graph charges for them), and ~1% of the tenant changed as admins and users would.
 // Run by run.ts: node --import tsx bench/directory/sandbox.ts <users> <on|off|factor> <pkiDir>
 import { chargeFor } from '../../src/graph/scopes.js';
-import { parseThrottle } from '../../src/cli/commands/sandbox.js';
+import { parseThrottle } from '../../src/cli/definitions/sandbox.js';
 import { applyRandomChanges } from '../../src/sandbox/generator/index.js';
 import type { GraphRequest } from '../../src/sandbox/graph/context.js';
 import type { DispatchResult } from '../../src/sandbox/graph/dispatch.js';

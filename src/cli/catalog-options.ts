@@ -1,7 +1,8 @@
 // The --catalog option: where the metadata index lives (a SQLite file in the data
-// directory unless told otherwise).
+// directory unless told otherwise). The catalog's modules and database drivers load when
+// a command opens it.
 import { Option, type Command } from 'commander';
-import { Catalog, defaultCatalogUrl } from '../catalog/index.js';
+import type { Catalog } from '../catalog/index.js';
 
 export interface CatalogOptions {
   catalog?: string;
@@ -18,6 +19,7 @@ export function withCatalogOption(command: Command): Command {
 
 /** Opens and migrates the catalog; the caller closes it. */
 export async function openCatalog(home: string, options: CatalogOptions): Promise<Catalog> {
+  const { Catalog, defaultCatalogUrl } = await import('../catalog/index.js');
   const catalog = Catalog.open(options.catalog ?? defaultCatalogUrl(home));
   try {
     await catalog.migrate();

@@ -3,7 +3,7 @@
 // and references that name no snapshot or object reported as usage errors (exit code 2).
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/index.js';
-import { BadReferenceError, type SnapshotEntry } from '../engine/snapshot-reference.js';
+import type { SnapshotEntry } from '../engine/snapshot-reference.js';
 import type { Repository } from '../repository/index.js';
 import {
   DIRECTORY_TYPES,
@@ -81,6 +81,7 @@ export async function withCatalog<T>(
   options: CatalogOptions,
   work: (catalog: Catalog) => Promise<T>,
 ): Promise<T> {
+  const { BadReferenceError } = await import('../engine/snapshot-reference.js');
   const catalog = await openCatalog(home, options);
   try {
     return await work(catalog);

@@ -1,19 +1,21 @@
-// The `tenantvault` command: global options and conventions; each command lives in its
-// own module under src/cli/commands and registers itself here.
+// The `tenantvault` command: global options and conventions. Each command is defined
+// (arguments, options, help) by a module under src/cli/definitions, registered here, and
+// implemented by its module under src/cli/commands, which its action imports when it runs:
+// start-up loads no more than the command line needs.
 import { type Command, CommanderError, Option } from 'commander';
 import { applyConfigFile, EnvironmentBoundCommand, readConfigFile, resolveHome } from './config.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
-import { registerSandboxCommand } from './commands/sandbox.js';
-import { registerRepoCommand } from './commands/repo.js';
-import { registerCatalogCommand } from './commands/catalog.js';
-import { backupCommand, entraCommand } from './commands/directory.js';
-import { registerDirectoryRestoreCommand } from './commands/directory-restore.js';
-import { registerDirectoryCompareCommands } from './commands/directory-compare.js';
-import { registerDirectoryBrowseCommands } from './commands/directory-browse.js';
-import { registerDirectoryBackupCommands } from './commands/directory-backup.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerTenantCommand } from './commands/tenant.js';
+import { registerSandboxCommand } from './definitions/sandbox.js';
+import { registerRepoCommand } from './definitions/repo.js';
+import { registerCatalogCommand } from './definitions/catalog.js';
+import { backupCommand, entraCommand } from './definitions/directory.js';
+import { registerDirectoryRestoreCommand } from './definitions/directory-restore.js';
+import { registerDirectoryCompareCommands } from './definitions/directory-compare.js';
+import { registerDirectoryBrowseCommands } from './definitions/directory-browse.js';
+import { registerDirectoryBackupCommands } from './definitions/directory-backup.js';
+import { registerServeCommand } from './definitions/serve.js';
+import { registerTenantCommand } from './definitions/tenant.js';
 
 export interface GlobalOptions {
   home: string;

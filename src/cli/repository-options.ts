@@ -1,8 +1,9 @@
 // The options every command that opens a repository shares: where it is (--repo or
 // TENANTVAULT_REPO), how to reach S3-compatible storage, and the password, which comes
-// from TENANTVAULT_PASSWORD or a prompt and never from an argument.
+// from TENANTVAULT_PASSWORD or a prompt and never from an argument. The repository's
+// modules load when a command opens one, not when the options are defined.
 import { Option, type Command } from 'commander';
-import { openBackend, Repository, type Backend } from '../repository/index.js';
+import type { Backend, Repository } from '../repository/index.js';
 import { UsageError } from './exit-codes.js';
 import { secretFromEnvOrPrompt } from './prompt.js';
 
@@ -19,8 +20,9 @@ export function withRepoOptions(command: Command): Command {
     );
 }
 
-export function backendOf(options: RepoOptions): Backend {
+export async function backendOf(options: RepoOptions): Promise<Backend> {
   if (!options.repo) throw new UsageError('--repo (or TENANTVAULT_REPO) is required');
+  const { openBackend } = await import('../repository/index.js');
   return openBackend(options.repo, { s3Endpoint: options.s3Endpoint });
 }
 
@@ -29,5 +31,7 @@ export function repositoryPassword(): Promise<string> {
 }
 
 export async function openRepository(options: RepoOptions): Promise<Repository> {
-  return Repository.open(backendOf(options), await repositoryPassword());
+  const backend = await backendOf(options);
+  const { Repository } = await import('../repository/index.js');
+  return Repository.open(backend, await repositoryPassword());
 }

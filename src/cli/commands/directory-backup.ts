@@ -2,25 +2,21 @@
 // Entra ID directory into its repository (which `repo init` creates; a backup never
 // creates one) and list the snapshots the catalog holds. Backup shows progress on stderr
 // and its summary on stdout. Exit codes: 0 every type read; 3 partial (some types failed
-// and kept their previous items); 1 failed, nothing written.
-import { Option, type Command } from 'commander';
+// and kept their previous items); 1 failed, nothing written. The command line is
+// src/cli/definitions/directory-backup.ts.
+import type { Command } from 'commander';
 import { backupDirectory, type BackupProgress, type DirectoryBackupResult } from '../../engine/backup.js';
 import { GraphClient } from '../../graph/index.js';
-import {
-  BACKUP_TOGGLES,
-  DIRECTORY_WORKLOAD,
-  type BackupToggle,
-  type DirectoryType,
-} from '../../workloads/directory/item.js';
+import { DIRECTORY_WORKLOAD, type BackupToggle, type DirectoryType } from '../../workloads/directory/item.js';
 import { TYPE_ROUTES } from '../../workloads/directory/routes.js';
 import type { TypeSummary } from '../../workloads/directory/snapshot-meta.js';
-import { openCatalog, withCatalogOption, type CatalogOptions } from '../catalog-options.js';
+import { openCatalog, type CatalogOptions } from '../catalog-options.js';
 import { tenantOf } from '../directory-options.js';
-import { CliError, ExitCode, UsageError } from '../exit-codes.js';
+import { CliError, ExitCode } from '../exit-codes.js';
 import { table, type Output } from '../output.js';
 import { contextOf } from '../program.js';
-import { openRepository, withRepoOptions, type RepoOptions } from '../repository-options.js';
-import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
+import { openRepository, type RepoOptions } from '../repository-options.js';
+import { graphConnectionOf, type TenantOptions } from '../tenant-options.js';
 
 interface BackupOptions extends RepoOptions, CatalogOptions, TenantOptions {
   types?: BackupToggle[];
@@ -28,20 +24,6 @@ interface BackupOptions extends RepoOptions, CatalogOptions, TenantOptions {
 
 /** Progress lines about the same type at most this often. */
 const PROGRESS_INTERVAL_MS = 1000;
-
-function parseToggles(value: string): BackupToggle[] {
-  const names = value
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-  if (names.length === 0) throw new UsageError('--types names no type');
-  for (const name of names) {
-    if (!(BACKUP_TOGGLES as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown type "${name}"; the types are ${BACKUP_TOGGLES.join(', ')}`);
-    }
-  }
-  return [...new Set(names)] as BackupToggle[];
-}
 
 function describeCounts(summary: TypeSummary): string {
   return `${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${summary.carried} unchanged`;
@@ -104,81 +86,61 @@ function renderReport(report: ReturnType<typeof reportOf>): string {
   ].join('\n');
 }
 
-function registerBackup(backup: Command): void {
-  const command = withCatalogOption(withTenantOptions(withRepoOptions(backup.command('entra'))));
-  command
-    .description("back up the tenant's Entra ID directory into a new snapshot of its repository")
-    .addOption(
-      new Option(
-        '--types <list>',
-        `comma-separated types to read (default: all) from ${BACKUP_TOGGLES.join(', ')}`,
-      ).argParser(parseToggles),
-    )
-    .action(async (options: BackupOptions, self: Command) => {
-      const { home, output } = contextOf(self);
-      const repository = await openRepository(options);
-      const graph = new GraphClient(await graphConnectionOf(options, home));
-      const catalog = await openCatalog(home, options);
-      try {
-        const result = await backupDirectory({
-          graph,
-          repository,
-          catalog,
-          toggles: options.types,
-          onProgress: progressPrinter(output),
-        });
-        output.result(reportOf(result), renderReport);
-        if (result.meta.status === 'partial') {
-          const failed = Object.entries(result.meta.summary.types)
-            .filter(([, summary]) => summary.error)
-            .map(([type, summary]) => `${type}: ${summary.error}`);
-          throw new CliError(
-            `snapshot ${result.seq} is partial; failed types kept their previous items (${failed.join('; ')})`,
-            ExitCode.partial,
-          );
-        }
-      } finally {
-        await catalog.close();
-        await graph.close();
-      }
+/** `backup entra` */
+export async function backupEntra(options: BackupOptions, self: Command): Promise<void> {
+  const { home, output } = contextOf(self);
+  const repository = await openRepository(options);
+  const graph = new GraphClient(await graphConnectionOf(options, home));
+  const catalog = await openCatalog(home, options);
+  try {
+    const result = await backupDirectory({
+      graph,
+      repository,
+      catalog,
+      toggles: options.types,
+      onProgress: progressPrinter(output),
     });
+    output.result(reportOf(result), renderReport);
+    if (result.meta.status === 'partial') {
+      const failed = Object.entries(result.meta.summary.types)
+        .filter(([, summary]) => summary.error)
+        .map(([type, summary]) => `${type}: ${summary.error}`);
+      throw new CliError(
+        `snapshot ${result.seq} is partial; failed types kept their previous items (${failed.join('; ')})`,
+        ExitCode.partial,
+      );
+    }
+  } finally {
+    await catalog.close();
+    await graph.close();
+  }
 }
 
-function registerSnapshots(program: Command): void {
-  withCatalogOption(program.command('snapshots'))
-    .description("list the tenant's directory snapshots the catalog holds, oldest first")
-    .addOption(new Option('--tenant <id>', 'tenant id whose snapshots to list'))
-    .action(async (options: CatalogOptions & { tenant?: string }, self: Command) => {
-      const { home, output } = contextOf(self);
-      const tenantId = await tenantOf(options, home);
-      const catalog = await openCatalog(home, options);
-      try {
-        const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
-        output.result(snapshots, (rows) =>
-          rows.length === 0
-            ? `the catalog has no directory snapshots of tenant ${tenantId}`
-            : table(
-                ['seq', 'started', 'status', 'items', 'added', 'changed', 'removed', 'snapshot'],
-                rows.map((row) => [
-                  String(row.seq),
-                  row.startedAt,
-                  row.status,
-                  String(row.itemCount),
-                  String(row.addedCount),
-                  String(row.changedCount),
-                  String(row.removedCount),
-                  row.repositorySnapshotId?.slice(0, 12) ?? '',
-                ]),
-              ),
-        );
-      } finally {
-        await catalog.close();
-      }
-    });
-}
-
-/** `entra` under the `backup` group, and `snapshots` at the top level. */
-export function registerDirectoryBackupCommands(backup: Command, program: Command): void {
-  registerBackup(backup);
-  registerSnapshots(program);
+/** `snapshots` */
+export async function snapshots(options: CatalogOptions & { tenant?: string }, self: Command): Promise<void> {
+  const { home, output } = contextOf(self);
+  const tenantId = await tenantOf(options, home);
+  const catalog = await openCatalog(home, options);
+  try {
+    const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
+    output.result(snapshots, (rows) =>
+      rows.length === 0
+        ? `the catalog has no directory snapshots of tenant ${tenantId}`
+        : table(
+            ['seq', 'started', 'status', 'items', 'added', 'changed', 'removed', 'snapshot'],
+            rows.map((row) => [
+              String(row.seq),
+              row.startedAt,
+              row.status,
+              String(row.itemCount),
+              String(row.addedCount),
+              String(row.changedCount),
+              String(row.removedCount),
+              row.repositorySnapshotId?.slice(0, 12) ?? '',
+            ]),
+          ),
+    );
+  } finally {
+    await catalog.close();
+  }
 }

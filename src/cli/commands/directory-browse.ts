@@ -1,12 +1,13 @@
 // `tenantvault entra ls`, `show` and `export`: what a snapshot holds, one stored item,
 // and the snapshot's content as JSON Lines. show and export read the repository alone
 // when the catalog does not know the tenant, so they work with only the repository and
-// its password, as a restore or export must.
+// its password, as a restore or export must. The command line is
+// src/cli/definitions/directory-browse.ts.
 import { createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { ItemVersion } from '../../catalog/index.js';
 import { findStoredItem, snapshotObjects } from '../../engine/directory/browse.js';
 import { exportLogEntries, exportObjects } from '../../engine/directory/export.js';
@@ -25,14 +26,9 @@ import {
 import { TYPE_ROUTES } from '../../workloads/directory/routes.js';
 import {
   cataloguedSnapshots,
-  parseTypeArgument,
   tenantOf,
-  withBackupSourceOptions,
   withBackupSources,
   withCatalog,
-  withTenantOption,
-  withTypeOption,
-  withAtOption,
   type AtOptions,
   type BackupSourceOptions,
   type BackupSources,
@@ -40,7 +36,6 @@ import {
 import { UsageError } from '../exit-codes.js';
 import { table } from '../output.js';
 import { contextOf } from '../program.js';
-import { withCatalogOption } from '../catalog-options.js';
 
 const OBJECT_TYPES = DIRECTORY_TYPES.filter((type) => !LOG_TYPES.has(type));
 const TYPE_WIDTH = Math.max(...DIRECTORY_TYPES.map((type) => type.length));
@@ -118,103 +113,88 @@ function exportedTypes(types: DirectoryType[] | undefined): { logs: boolean; typ
   return { logs: logs.length > 0, types: chosen };
 }
 
-export function registerDirectoryBrowseCommands(entra: Command): void {
-  withAtOption(
-    withTypeOption(withCatalogOption(withTenantOption(entra.command('ls'))), 'list only items of this type'),
-  )
-    .description('list the objects (and log days) of a snapshot, with counts per type')
-    .option('--search <text>', 'only items whose display name or id contains the text (any case)')
-    .action(async (options: ListOptions, command: Command) => {
-      const { home, output } = contextOf(command);
-      const tenantId = await tenantOf(options, home);
-      await withCatalog(home, options, async (catalog) => {
-        const snapshot = resolveSnapshotReference(options.at, await cataloguedSnapshots(catalog, tenantId));
-        for (const type of options.type ?? [undefined]) {
-          const query = { type, search: options.search };
-          for await (const version of snapshotObjects(catalog, tenantId, snapshot, query)) {
-            output.result(listedItem(version), listedText);
-          }
-        }
-        const counts = await catalog.countsByType(tenantId, DIRECTORY_WORKLOAD, snapshot.seq);
-        const summary: ListingSummary = {
-          snapshot: {
-            seq: snapshot.seq,
-            snapshotId: snapshot.repositorySnapshotId,
-            finishedAt: snapshot.finishedAt,
-          },
-          counts: Object.fromEntries(counts.map(({ itemType, count }) => [itemType, count])),
-        };
-        output.result({ summary }, ({ summary }) => countsText(summary));
-      });
-    });
+/** `entra ls` */
+export async function ls(options: ListOptions, command: Command): Promise<void> {
+  const { home, output } = contextOf(command);
+  const tenantId = await tenantOf(options, home);
+  await withCatalog(home, options, async (catalog) => {
+    const snapshot = resolveSnapshotReference(options.at, await cataloguedSnapshots(catalog, tenantId));
+    for (const type of options.type ?? [undefined]) {
+      const query = { type, search: options.search };
+      for await (const version of snapshotObjects(catalog, tenantId, snapshot, query)) {
+        output.result(listedItem(version), listedText);
+      }
+    }
+    const counts = await catalog.countsByType(tenantId, DIRECTORY_WORKLOAD, snapshot.seq);
+    const summary: ListingSummary = {
+      snapshot: {
+        seq: snapshot.seq,
+        snapshotId: snapshot.repositorySnapshotId,
+        finishedAt: snapshot.finishedAt,
+      },
+      counts: Object.fromEntries(counts.map(({ itemType, count }) => [itemType, count])),
+    };
+    output.result({ summary }, ({ summary }) => countsText(summary));
+  });
+}
 
-  withAtOption(withBackupSourceOptions(entra.command('show')))
-    .description('print one object (or log day) as a snapshot stores it')
-    .argument('<type>', `item type: ${DIRECTORY_TYPES.join(', ')}`, parseTypeArgument)
-    .argument('<objectId>', 'object id, or the day (YYYY-MM-DD) of a log')
-    .action(async (type: DirectoryType, objectId: string, options: TypedOptions, command: Command) => {
-      const { home, output } = contextOf(command);
-      const tenantId = await tenantOf(options, home);
-      await withBackupSources(home, options, async (sources) => {
-        const snapshot = await readableSnapshot(options.at, tenantId, sources);
-        const found = await findStoredItem(sources.repository, snapshot, objectId, type);
-        const snapshotId = snapshot.repositorySnapshotId;
-        if (LOG_TYPES.has(found.type)) {
-          // A day of entries is JSON Lines already, in both modes.
-          await pipeline(
-            Readable.from(storedContent(sources.repository, snapshotId, found.item)),
-            process.stdout,
-            {
-              end: false,
-            },
-          );
-          return;
-        }
-        const content = await readStoredItem(sources.repository, { snapshotId, path: found.item.path });
-        output.result(JSON.parse(content.toString('utf8')) as unknown, (item) =>
-          JSON.stringify(item, null, 2),
-        );
-      });
-    });
+/** `entra show` */
+export async function show(
+  type: DirectoryType,
+  objectId: string,
+  options: TypedOptions,
+  command: Command,
+): Promise<void> {
+  const { home, output } = contextOf(command);
+  const tenantId = await tenantOf(options, home);
+  await withBackupSources(home, options, async (sources) => {
+    const snapshot = await readableSnapshot(options.at, tenantId, sources);
+    const found = await findStoredItem(sources.repository, snapshot, objectId, type);
+    const snapshotId = snapshot.repositorySnapshotId;
+    if (LOG_TYPES.has(found.type)) {
+      // A day of entries is JSON Lines already, in both modes.
+      await pipeline(
+        Readable.from(storedContent(sources.repository, snapshotId, found.item)),
+        process.stdout,
+        {
+          end: false,
+        },
+      );
+      return;
+    }
+    const content = await readStoredItem(sources.repository, { snapshotId, path: found.item.path });
+    output.result(JSON.parse(content.toString('utf8')) as unknown, (item) => JSON.stringify(item, null, 2));
+  });
+}
 
-  withAtOption(
-    withTypeOption(
-      withBackupSourceOptions(entra.command('export')),
-      'export only items of this type (default: every object type; log types on their own)',
-    ),
-  )
-    .description(
-      "write a snapshot's objects as JSON Lines, one stored item per line (log types: their entries, one per line)",
-    )
-    .addOption(new Option('--output <file>', 'write to this file instead of standard output'))
-    .action(async (options: ExportOptions, command: Command) => {
-      const { home, output } = contextOf(command);
-      const tenantId = await tenantOf(options, home);
-      const { logs, types } = exportedTypes(options.type);
-      await withBackupSources(home, options, async (sources) => {
-        const snapshot = await readableSnapshot(options.at, tenantId, sources);
-        const lines = Readable.from(
-          logs
-            ? exportLogEntries(sources.repository, snapshot, types)
-            : exportObjects(sources.repository, snapshot, types),
-        );
-        const file = options.output;
-        if (!file) {
-          await pipeline(lines, process.stdout, { end: false });
-          return;
-        }
-        try {
-          await pipeline(lines, createWriteStream(file));
-        } catch (error) {
-          // Half an export must not pass for a whole one.
-          await unlink(file).catch(() => undefined);
-          throw error;
-        }
-        const result = { file, snapshot: snapshot.seq, types: [...types], bytes: (await stat(file)).size };
-        output.result(
-          result,
-          (r) => `exported snapshot ${r.snapshot} (${r.types.join(', ')}) to ${r.file}: ${r.bytes} bytes`,
-        );
-      });
-    });
+/** `entra export` */
+export async function exportSnapshot(options: ExportOptions, command: Command): Promise<void> {
+  const { home, output } = contextOf(command);
+  const tenantId = await tenantOf(options, home);
+  const { logs, types } = exportedTypes(options.type);
+  await withBackupSources(home, options, async (sources) => {
+    const snapshot = await readableSnapshot(options.at, tenantId, sources);
+    const lines = Readable.from(
+      logs
+        ? exportLogEntries(sources.repository, snapshot, types)
+        : exportObjects(sources.repository, snapshot, types),
+    );
+    const file = options.output;
+    if (!file) {
+      await pipeline(lines, process.stdout, { end: false });
+      return;
+    }
+    try {
+      await pipeline(lines, createWriteStream(file));
+    } catch (error) {
+      // Half an export must not pass for a whole one.
+      await unlink(file).catch(() => undefined);
+      throw error;
+    }
+    const result = { file, snapshot: snapshot.seq, types: [...types], bytes: (await stat(file)).size };
+    output.result(
+      result,
+      (r) => `exported snapshot ${r.snapshot} (${r.types.join(', ')}) to ${r.file}: ${r.bytes} bytes`,
+    );
+  });
 }

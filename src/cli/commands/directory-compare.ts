@@ -1,8 +1,9 @@
 // `tenantvault entra diff` and `entra history`: what changed in a tenant's
 // directory between two snapshots or since a snapshot in the live tenant (drift), and
 // the versions of one object. With --json, diff writes JSON Lines (one changed item per
-// line, then a summary line) so any size streams; history writes one document.
-import { Option, type Command } from 'commander';
+// line, then a summary line) so any size streams; history writes one document. The
+// command line is src/cli/definitions/directory-compare.ts.
+import type { Command } from 'commander';
 import type { ChangeDetail, ComparedItem, ItemFilter } from '../../engine/directory/changes.js';
 import { compareSnapshots } from '../../engine/directory/compare.js';
 import { compareWithLive } from '../../engine/directory/drift.js';
@@ -10,21 +11,17 @@ import { organizationOf } from '../../engine/backup.js';
 import { objectHistory, type ObjectHistory } from '../../engine/directory/history.js';
 import { resolveSnapshotReference, type ReadableSnapshot } from '../../engine/snapshot-reference.js';
 import { GraphClient } from '../../graph/index.js';
-import { DIRECTORY_TYPES, LOG_TYPES, type DirectoryType } from '../../workloads/directory/item.js';
+import { LOG_TYPES, type DirectoryType } from '../../workloads/directory/item.js';
 import {
   cataloguedSnapshots,
-  parseTypeArgument,
-  SNAPSHOT_REFERENCE_HELP,
   tenantOf,
-  withBackupSourceOptions,
   withBackupSources,
-  withTypeOption,
   type BackupSourceOptions,
 } from '../directory-options.js';
 import { UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { contextOf } from '../program.js';
-import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
+import { graphConnectionOf, type TenantOptions } from '../tenant-options.js';
 
 interface DiffOptions extends BackupSourceOptions, TenantOptions {
   from: string;
@@ -63,10 +60,6 @@ interface DiffSummary {
 
 function sideOf(snapshot: ReadableSnapshot): ComparedSide {
   return { seq: snapshot.seq, snapshotId: snapshot.repositorySnapshotId, finishedAt: snapshot.finishedAt };
-}
-
-function collectIds(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 const MARKS: Record<ComparedItem['change'], string> = { added: '+', removed: '-', changed: '~' };
@@ -164,84 +157,66 @@ function historyText(history: ObjectHistory): string {
   return lines.join('\n');
 }
 
-export function registerDirectoryCompareCommands(entra: Command): void {
-  withTypeOption(
-    withTenantOptions(withBackupSourceOptions(entra.command('diff'), { tenantOption: false })),
-    'compare only items of this type',
-  )
-    .description(
-      'what changed in the directory between two snapshots, or since a snapshot in the live tenant',
-    )
-    .addOption(new Option('--from <snapshot>', `${SNAPSHOT_REFERENCE_HELP}`).default('previous'))
-    .addOption(new Option('--to <snapshot>', 'the snapshot to compare with').default('latest'))
-    .addOption(
-      new Option('--live', 'compare with the tenant as it is now (drift) instead of a snapshot').conflicts(
-        'to',
-      ),
-    )
-    .addOption(new Option('--id <objectId>', 'compare only this object (repeatable)').argParser(collectIds))
-    .action(async (options: DiffOptions, command: Command) => {
-      const { from: fromReference, to: toReference } = options;
-      const { home, output } = contextOf(command);
-      const filter: ItemFilter = {
-        types: options.type && new Set(options.type),
-        ids: options.id && new Set(options.id),
-      };
-      if (!options.live) {
-        const tenantId = await tenantOf(options, home);
-        await withBackupSources(home, options, async ({ catalog, repository }) => {
-          const snapshots = await cataloguedSnapshots(catalog, tenantId);
-          const from = resolveSnapshotReference(fromReference, snapshots);
-          const to = resolveSnapshotReference(toReference, snapshots);
-          const changes = compareSnapshots({ catalog, repository, tenantId, from, to, filter });
-          await reportChanges(output, changes, { from: sideOf(from), to: sideOf(to) });
-        });
-        return;
-      }
-      const logTypes = options.type?.filter((type) => LOG_TYPES.has(type)) ?? [];
-      if (logTypes.length > 0) {
-        throw new UsageError(
-          `${logTypes.join(', ')}: log entries are records, not state; compare snapshots to see the days they gained`,
-        );
-      }
-      const graph = new GraphClient(await graphConnectionOf(options, home));
-      try {
-        await withBackupSources(home, options, async ({ catalog, repository }) => {
-          // The catalog knows the tenant by its id, whatever name (a domain) the connection uses.
-          const tenantId = (await organizationOf(graph)).id;
-          const snapshot = resolveSnapshotReference(
-            fromReference,
-            await cataloguedSnapshots(catalog, tenantId),
-          );
-          const readAt = new Date().toISOString();
-          const changes = compareWithLive({ catalog, repository, tenantId, snapshot, graph, filter });
-          await reportChanges(output, changes, { from: sideOf(snapshot), to: { live: true, readAt } });
-        });
-      } finally {
-        await graph.close();
-      }
+/** `entra diff` */
+export async function diff(options: DiffOptions, command: Command): Promise<void> {
+  const { from: fromReference, to: toReference } = options;
+  const { home, output } = contextOf(command);
+  const filter: ItemFilter = {
+    types: options.type && new Set(options.type),
+    ids: options.id && new Set(options.id),
+  };
+  if (!options.live) {
+    const tenantId = await tenantOf(options, home);
+    await withBackupSources(home, options, async ({ catalog, repository }) => {
+      const snapshots = await cataloguedSnapshots(catalog, tenantId);
+      const from = resolveSnapshotReference(fromReference, snapshots);
+      const to = resolveSnapshotReference(toReference, snapshots);
+      const changes = compareSnapshots({ catalog, repository, tenantId, from, to, filter });
+      await reportChanges(output, changes, { from: sideOf(from), to: sideOf(to) });
     });
+    return;
+  }
+  const logTypes = options.type?.filter((type) => LOG_TYPES.has(type)) ?? [];
+  if (logTypes.length > 0) {
+    throw new UsageError(
+      `${logTypes.join(', ')}: log entries are records, not state; compare snapshots to see the days they gained`,
+    );
+  }
+  const graph = new GraphClient(await graphConnectionOf(options, home));
+  try {
+    await withBackupSources(home, options, async ({ catalog, repository }) => {
+      // The catalog knows the tenant by its id, whatever name (a domain) the connection uses.
+      const tenantId = (await organizationOf(graph)).id;
+      const snapshot = resolveSnapshotReference(fromReference, await cataloguedSnapshots(catalog, tenantId));
+      const readAt = new Date().toISOString();
+      const changes = compareWithLive({ catalog, repository, tenantId, snapshot, graph, filter });
+      await reportChanges(output, changes, { from: sideOf(snapshot), to: { live: true, readAt } });
+    });
+  } finally {
+    await graph.close();
+  }
+}
 
-  withBackupSourceOptions(entra.command('history'))
-    .description('the versions of one directory object (or log day) across the snapshots')
-    .argument('<type>', `item type: ${DIRECTORY_TYPES.join(', ')}`, parseTypeArgument)
-    .argument('<objectId>', 'object id, or the day (YYYY-MM-DD) of a log')
-    .option('--changes', 'show what changed from each version to the next')
-    .action(async (type: DirectoryType, objectId: string, options: HistoryOptions, command: Command) => {
-      const { home, output } = contextOf(command);
-      const tenantId = await tenantOf(options, home);
-      await withBackupSources(home, options, async ({ catalog, repository }) => {
-        // A tenant the catalog does not know at all is told how to fill it.
-        await cataloguedSnapshots(catalog, tenantId);
-        const history = await objectHistory({
-          catalog,
-          repository,
-          tenantId,
-          objectId,
-          type,
-          withChanges: Boolean(options.changes),
-        });
-        output.result(history, historyText);
-      });
+/** `entra history` */
+export async function history(
+  type: DirectoryType,
+  objectId: string,
+  options: HistoryOptions,
+  command: Command,
+): Promise<void> {
+  const { home, output } = contextOf(command);
+  const tenantId = await tenantOf(options, home);
+  await withBackupSources(home, options, async ({ catalog, repository }) => {
+    // A tenant the catalog does not know at all is told how to fill it.
+    await cataloguedSnapshots(catalog, tenantId);
+    const history = await objectHistory({
+      catalog,
+      repository,
+      tenantId,
+      objectId,
+      type,
+      withChanges: Boolean(options.changes),
     });
+    output.result(history, historyText);
+  });
 }

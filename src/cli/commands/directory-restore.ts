@@ -4,8 +4,9 @@
 // failed, the new ids of re-created objects and, with --new-users temporary-password,
 // the passwords of re-created users (printed this once, stored nowhere).
 // Exit codes: 0 done, 1 nothing could be written, 2 usage (a read-only type, a type that
-// cannot go to another tenant, an unknown snapshot or id), 3 partly written.
-import { Option, type Command } from 'commander';
+// cannot go to another tenant, an unknown snapshot or id), 3 partly written. The command
+// line is src/cli/definitions/directory-restore.ts.
+import type { Command } from 'commander';
 import { planDirectoryRestore } from '../../engine/directory/restore.js';
 import { GraphClient } from '../../graph/index.js';
 import type { DirectoryType } from '../../workloads/directory/item.js';
@@ -18,17 +19,10 @@ import {
   type RestorePlan,
   type RestoreReport,
 } from '../../workloads/directory/restore/index.js';
-import {
-  withBackupSourceOptions,
-  withBackupSources,
-  withTypeOption,
-  type BackupSourceOptions,
-  withAtOption,
-  type AtOptions,
-} from '../directory-options.js';
+import { withBackupSources, type BackupSourceOptions, type AtOptions } from '../directory-options.js';
 import { CliError, ExitCode, UsageError } from '../exit-codes.js';
 import { contextOf } from '../program.js';
-import { graphConnectionOf, withTenantOptions, type TenantOptions } from '../tenant-options.js';
+import { graphConnectionOf, type TenantOptions } from '../tenant-options.js';
 
 interface RestoreOptions extends BackupSourceOptions, TenantOptions, AtOptions {
   type?: DirectoryType[];
@@ -86,74 +80,51 @@ function renderReport(report: RestoreReport): string {
 }
 
 /** Adds `restore` to the `entra` command group. */
-export function registerDirectoryRestoreCommand(entra: Command): void {
-  const command = withAtOption(
-    entra.command('restore').description('restore Entra ID objects from a snapshot into a live tenant'),
-  );
-  withTypeOption(command, 'restore every object of this type');
-  command
-    .addOption(new Option('--id <id...>', 'restore these objects (of the --type types, when given)'))
-    .addOption(new Option('--dry-run', 'print every Graph write the restore would make, and write nothing'))
-    .addOption(
-      new Option(
-        '--new-users <mode>',
-        'how re-created users can sign in: disabled, or temporary-password (shown once)',
-      )
-        .choices(['disabled', 'temporary-password'])
-        .default('disabled'),
-    )
-    .addOption(
-      new Option(
-        '--source-tenant <id>',
-        'tenant the snapshot was taken of (default: the --tenant restored to)',
-      ),
-    );
-  withTenantOptions(withBackupSourceOptions(command, { tenantOption: false }));
 
-  command.action(async (options: RestoreOptions, self: Command) => {
-    const { home, output } = contextOf(self);
-    if (!options.type?.length && !options.id?.length) {
-      throw new UsageError('choose what to restore with --type and/or --id');
-    }
-    const graph = new GraphClient(await graphConnectionOf(options, home));
-    try {
-      const report = await withBackupSources(home, options, async ({ repository, catalog }) => {
-        const { snapshot, plan } = await planDirectoryRestore({
-          repository,
-          catalog,
-          sourceTenantId: options.sourceTenant,
-          snapshot: options.at,
-          selection: { types: options.type, ids: options.id },
-          graph,
-          newUsers: options.newUsers,
-        }).catch((error: unknown) => {
-          if (error instanceof RestoreRefusedError) throw new UsageError(error.message);
-          throw error;
-        });
-        const heading =
-          `snapshot ${snapshot.seq} (${snapshot.startedAt}) of tenant ${plan.sourceTenantId} into tenant ` +
-          `${plan.targetTenantId}: ${plan.writes.length} write(s)`;
-        if (options.dryRun) {
-          output.result({ dryRun: true, snapshot, plan }, (value) =>
-            renderPlan(value.plan, `dry run, nothing written: ${heading}`),
-          );
-          return undefined;
-        }
-        // The whole plan is what --dry-run is for; a run names its size and reports what it did.
-        output.info(`restoring ${heading}`);
-        const executed = await executePlan(graph, plan);
-        output.result({ dryRun: false, snapshot, report: executed }, (value) => renderReport(value.report));
-        return executed;
+/** `entra restore` */
+export async function restore(options: RestoreOptions, self: Command): Promise<void> {
+  const { home, output } = contextOf(self);
+  if (!options.type?.length && !options.id?.length) {
+    throw new UsageError('choose what to restore with --type and/or --id');
+  }
+  const graph = new GraphClient(await graphConnectionOf(options, home));
+  try {
+    const report = await withBackupSources(home, options, async ({ repository, catalog }) => {
+      const { snapshot, plan } = await planDirectoryRestore({
+        repository,
+        catalog,
+        sourceTenantId: options.sourceTenant,
+        snapshot: options.at,
+        selection: { types: options.type, ids: options.id },
+        graph,
+        newUsers: options.newUsers,
+      }).catch((error: unknown) => {
+        if (error instanceof RestoreRefusedError) throw new UsageError(error.message);
+        throw error;
       });
-      if (report && report.failed.length > 0) {
-        const attempted = report.failed.length + report.written.length;
-        throw new CliError(
-          `${report.failed.length} of ${attempted} writes failed`,
-          report.written.length > 0 ? ExitCode.partial : ExitCode.failed,
+      const heading =
+        `snapshot ${snapshot.seq} (${snapshot.startedAt}) of tenant ${plan.sourceTenantId} into tenant ` +
+        `${plan.targetTenantId}: ${plan.writes.length} write(s)`;
+      if (options.dryRun) {
+        output.result({ dryRun: true, snapshot, plan }, (value) =>
+          renderPlan(value.plan, `dry run, nothing written: ${heading}`),
         );
+        return undefined;
       }
-    } finally {
-      await graph.close();
+      // The whole plan is what --dry-run is for; a run names its size and reports what it did.
+      output.info(`restoring ${heading}`);
+      const executed = await executePlan(graph, plan);
+      output.result({ dryRun: false, snapshot, report: executed }, (value) => renderReport(value.report));
+      return executed;
+    });
+    if (report && report.failed.length > 0) {
+      const attempted = report.failed.length + report.written.length;
+      throw new CliError(
+        `${report.failed.length} of ${attempted} writes failed`,
+        report.written.length > 0 ? ExitCode.partial : ExitCode.failed,
+      );
     }
-  });
+  } finally {
+    await graph.close();
+  }
 }
