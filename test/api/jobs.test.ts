@@ -15,7 +15,7 @@ import { defaultSettings } from '../../src/service/organizations/settings.js';
 import type { Kysely } from 'kysely';
 import { finishedJob } from '../support/jobs.js';
 import type { PortalBrowser } from '../support/portal-browser.js';
-import { connectByConsent, startWorld, type World } from './support.js';
+import { connectByConsent, removeBackupApp, startWorld, type World } from './support.js';
 
 let world: World;
 let admin: PortalBrowser;
@@ -203,15 +203,7 @@ test('a backup of a tenant that removed tenantvault fails saying so, and the con
     (await other.browser.api('PUT', `/api/organizations/${other.id}/settings`, settings)).status,
     200,
   );
-  const backupApp = [...world.sandboxTenant(tenant).store.collection('servicePrincipals').values()].find(
-    (principal) => principal.appId === world.service.platform.backupApp.clientId,
-  );
-  assert.ok(backupApp);
-  const removed = await world.sandbox.admin(
-    `/tenants/${tenant.tenantId}/objects/servicePrincipals/${backupApp.id}`,
-    'DELETE',
-  );
-  assert.ok(removed.status < 300, JSON.stringify(removed.body));
+  await removeBackupApp(world, tenant);
 
   const started = await other.browser.api('POST', `/api/organizations/${other.id}/jobs/backup`, {});
   const job = await finishedJob(other.browser, other.id, started.body.job.id);

@@ -21,7 +21,7 @@ import {
   type WebhookReceiver,
 } from '../support/notification-receivers.js';
 import { openQueue, waitFor } from '../service/support.js';
-import { connectByConsent, startWorld, type World } from './support.js';
+import { connectByConsent, removeBackupApp, startWorld, type World } from './support.js';
 
 const SECRET = 'whsec-0123456789abcdef-signing';
 const RECIPIENTS = ['ops@contoso.test', 'backup-admins@contoso.test'];
@@ -286,16 +286,7 @@ describe('notifications (embedded)', () => {
     await notifyAt(other.browser, other.id, webhook.url);
     startNotifier(t);
 
-    // The tenant's admin deletes tenantvault's backup app from the tenant.
-    const backupApp = [...world.sandboxTenant(tenant).store.collection('servicePrincipals').values()].find(
-      (principal) => principal.appId === world.service.platform.backupApp.clientId,
-    );
-    assert.ok(backupApp);
-    const removed = await world.sandbox.admin(
-      `/tenants/${tenant.tenantId}/objects/servicePrincipals/${backupApp.id}`,
-      'DELETE',
-    );
-    assert.ok(removed.status < 300, JSON.stringify(removed.body));
+    await removeBackupApp(world, tenant);
 
     const checked = await other.browser.api('POST', `/api/organizations/${other.id}/connection/check`);
     assert.equal(checked.status, 200, checked.text);

@@ -131,3 +131,16 @@ export async function registerReseller(
 export function manualConnection(tenant: TenantAccess) {
   return { tenantId: tenant.tenantId, clientId: tenant.clientId, clientSecret: tenant.clientSecret };
 }
+
+/** The tenant's admin deletes tenantvault's backup app (its service principal) from the tenant. */
+export async function removeBackupApp(world: World, tenant: TenantAccess): Promise<void> {
+  const backupApp = [...world.sandboxTenant(tenant).store.collection('servicePrincipals').values()].find(
+    (principal) => principal.appId === world.service.platform.backupApp.clientId,
+  );
+  assert.ok(backupApp, 'the backup app is in the tenant');
+  const removed = await world.sandbox.admin(
+    `/tenants/${tenant.tenantId}/objects/servicePrincipals/${backupApp.id}`,
+    'DELETE',
+  );
+  assert.ok(removed.status < 300, JSON.stringify(removed.body));
+}
