@@ -1,10 +1,17 @@
 // What the directory backup benchmark's three processes tell each other: the sandbox
-// (sandbox.ts), one backup at a time (backup.ts) and the runner (run.ts).
-import type { DirectoryType } from '../../src/workloads/directory/item.js';
+// (sandbox.ts), one backup at a time (backup.ts) and the runner (run.ts, or a service
+// benchmark in bench/service).
+import { DIRECTORY_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
 import type { TypeSummary } from '../../src/workloads/directory/snapshot-meta.js';
+import { isLogType } from '../../src/workloads/directory/types/index.js';
 
 /** Objects (log entries for the log types) of each type in the sandbox tenant. */
 export type TenantCounts = Record<DirectoryType, number>;
+
+/** A tenant's directory objects, log entries aside. */
+export function objectCount(counts: TenantCounts): number {
+  return DIRECTORY_TYPES.filter((type) => !isLogType(type)).reduce((sum, type) => sum + counts[type], 0);
+}
 
 export interface SandboxConnection {
   tenantId: string;
@@ -15,13 +22,33 @@ export interface SandboxConnection {
   caPath: string;
 }
 
-export interface SandboxReady {
-  startMs: number;
-  connection: SandboxConnection;
+/** tenantvault's own apps as the sandbox's publisher tenant registers them. */
+export interface PublisherApps {
+  signInAppId: string;
+  signInAppSecret: string;
+  backupAppId: string;
+  backupAppSecret: string;
 }
 
+export interface SandboxReady {
+  startMs: number;
+  /** The sandbox's origin: identity platform and Graph (under /v1.0). */
+  url: string;
+  /** The first customer tenant, of the size asked for. */
+  connection: SandboxConnection;
+  /** Its Global Administrator. */
+  admin: { id: string; userPrincipalName: string };
+  /** Every customer tenant, the first included, each with its own consented backup app. */
+  tenants: SandboxConnection[];
+  publisher: PublisherApps;
+}
+
+/** `tenantId` names a customer tenant; the first one without it. */
 export type BenchRequest =
-  { kind: 'counts' } | { kind: 'served' } | { kind: 'change'; changes: number } | { kind: 'close' };
+  | { kind: 'counts'; tenantId?: string }
+  | { kind: 'served' }
+  | { kind: 'change'; changes: number; tenantId?: string }
+  | { kind: 'close' };
 
 /** Graph requests the sandbox answered for one endpoint ("GET /groups/{id}/members"). */
 export interface EndpointTally {

@@ -9,26 +9,23 @@
 //   nor paces: the backup's own speed). Each size gets a fresh sandbox process
 //   (sandbox.ts, through tsx) and each backup a fresh process (backup.ts, compiled first
 //   as the product ships, so no TypeScript loader sits in the memory measured).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_BUDGETS } from '../../src/graph/scopes.js';
 import { DEFAULT_UTILIZATION } from '../../src/graph/gate.js';
 import { identityLimit } from '../../src/sandbox/graph/throttle.js';
 import { DIRECTORY_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
-import { isLogType } from '../../src/workloads/directory/types/index.js';
 import { minimumOf, minimumTimesMs, type Minimum } from './minimum.js';
-import type {
-  BackupJob,
-  BackupMeasure,
-  BenchRequest,
-  ChangesApplied,
-  Pacing,
-  SandboxReady,
-  ServedRequests,
-  TenantCounts,
+import { compileBackup, runBackup, SandboxProcess } from './processes.js';
+import {
+  objectCount,
+  type BackupJob,
+  type BackupMeasure,
+  type ChangesApplied,
+  type Pacing,
+  type ServedRequests,
+  type TenantCounts,
 } from './protocol.js';
 
 const DEFAULT_SIZES = ['1000', '10000', '100000:off'];
@@ -38,8 +35,6 @@ const MODES: Record<string, { throttle: 'on' | 'off'; pacing: Pacing; label: str
   off: { throttle: 'off', pacing: 'none', label: 'off' },
 };
 const CHANGED_SHARE = 0.01;
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-const ROOT = join(HERE, '..', '..');
 
 interface Run {
   measure: BackupMeasure;
@@ -59,75 +54,6 @@ interface SizeResult {
   incremental: Run;
   loadBefore: number;
   loadAfter: number;
-}
-
-/**
- * backup.ts and the product modules it imports compiled into `dir`, with the package's
- * package.json (ES modules; the product reads its version there) and node_modules beside them.
- */
-function compileBackup(dir: string): string {
-  mkdirSync(dir);
-  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const compilerOptions = { noEmit: false, outDir: dir, rootDir: ROOT, declaration: false, sourceMap: false };
-  const config = { extends: join(ROOT, 'tsconfig.json'), compilerOptions, files: [join(HERE, 'backup.ts')] };
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ ...config, include: [] }));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], {
-    stdio: 'inherit',
-  });
-  return join(dir, 'bench', 'directory', 'backup.js');
-}
-
-/** The sandbox process, asked one thing at a time. */
-class SandboxProcess {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly ready: SandboxReady,
-  ) {}
-
-  static start(users: number, throttle: string, pkiDir: string): Promise<SandboxProcess> {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(HERE, 'sandbox.ts'), String(users), throttle, pkiDir],
-      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-    );
-    return new Promise((resolve, reject) => {
-      child.once('message', (ready) => resolve(new SandboxProcess(child, ready as SandboxReady)));
-      child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
-    });
-  }
-
-  ask<T>(request: BenchRequest): Promise<T> {
-    return new Promise((resolve) => {
-      this.child.once('message', (answer) => resolve(answer as T));
-      this.child.send(request);
-    });
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.child.once('exit', () => resolve());
-      this.child.send({ kind: 'close' } satisfies BenchRequest);
-    });
-  }
-}
-
-function runBackup(script: string, job: BackupJob): Promise<BackupMeasure> {
-  const child = spawn(process.execPath, [script, JSON.stringify(job)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(output) as BackupMeasure) : reject(new Error(`backup exited ${code}`)),
-    );
-  });
-}
-
-function objectCount(counts: TenantCounts): number {
-  return DIRECTORY_TYPES.filter((type) => !isLogType(type)).reduce((sum, type) => sum + counts[type], 0);
 }
 
 async function measureSize(

@@ -1,9 +1,10 @@
 // The sandbox side of the directory backup benchmark, in a process of its own so the
 // backup process's memory is measured alone. It starts one customer tenant of the given
-// size, then answers the benchmark over IPC: the tenant's object counts, the Graph
-// requests it served since the last ask (by endpoint, with the identity resource units
-// Graph charges for them), and ~1% of the tenant changed as admins and users would.
-// Run by run.ts: node --import tsx bench/directory/sandbox.ts <users> <on|off|factor> <pkiDir>
+// size (or several: the others a tenth of it, for the service benchmarks), then answers
+// the benchmark over IPC: a tenant's object counts, the Graph requests it served since the
+// last ask (by endpoint, with the identity resource units Graph charges for them), and
+// ~1% of a tenant changed as admins and users would.
+// Run by processes.ts: node --import tsx bench/directory/sandbox.ts <users> <on|off|factor> <pkiDir> [tenants]
 import { chargeFor } from '../../src/graph/scopes.js';
 import { parseThrottle } from '../../src/cli/definitions/sandbox.js';
 import { applyRandomChanges } from '../../src/sandbox/generator/index.js';
@@ -11,8 +12,16 @@ import type { GraphRequest } from '../../src/sandbox/graph/context.js';
 import type { DispatchResult } from '../../src/sandbox/graph/dispatch.js';
 import { DEFAULT_SANDBOX_OPTIONS, startSandbox } from '../../src/sandbox/index.js';
 import { Random } from '../../src/sandbox/random.js';
+import type { TenantAccess } from '../../src/sandbox/identity/provisioning.js';
 import type { Tenant } from '../../src/sandbox/tenant.js';
-import type { BenchRequest, EndpointTally, SandboxReady, ServedRequests, TenantCounts } from './protocol.js';
+import type {
+  BenchRequest,
+  EndpointTally,
+  SandboxConnection,
+  SandboxReady,
+  ServedRequests,
+  TenantCounts,
+} from './protocol.js';
 
 const ID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[A-Za-z0-9_-]{40,}$/i;
 
@@ -93,20 +102,36 @@ function countsOf(tenant: Tenant): TenantCounts {
   };
 }
 
+function connectionOf(access: TenantAccess, caPath: string): SandboxConnection {
+  return {
+    tenantId: access.tenantId,
+    authority: access.authority,
+    graphBaseUrl: access.graph,
+    clientId: access.clientId,
+    clientSecret: access.clientSecret,
+    caPath,
+  };
+}
+
 async function main(): Promise<void> {
-  const [users, throttle, pkiDir] = process.argv.slice(2);
+  const [users, throttle, pkiDir, tenants = '1'] = process.argv.slice(2);
   const started = performance.now();
   const running = await startSandbox({
     ...DEFAULT_SANDBOX_OPTIONS,
     port: 0,
-    tenants: 1,
+    tenants: Number(tenants),
     users: Number(users),
     throttle: parseThrottle(throttle ?? 'on'),
     pkiDir: pkiDir as string,
   });
-  const access = running.access.tenants[0];
-  const tenant = access && running.sandbox.tenants.get(access.tenantId);
-  if (!access || !tenant) throw new Error('the sandbox started without a customer tenant');
+  const first = running.access.tenants[0];
+  const admin = first?.accounts.find((account) => account.role === 'Global Administrator');
+  if (!first || !admin) throw new Error('the sandbox started without a customer tenant and its admin');
+  const tenantOf = (tenantId = first.tenantId) => {
+    const tenant = running.sandbox.tenants.get(tenantId);
+    if (!tenant) throw new Error(`the sandbox has no tenant ${tenantId}`);
+    return tenant;
+  };
 
   const tally = new Tally();
   const dispatch = running.graph.dispatch.bind(running.graph);
@@ -120,14 +145,14 @@ async function main(): Promise<void> {
   process.on('message', (message: BenchRequest) => {
     switch (message.kind) {
       case 'counts':
-        send(countsOf(tenant));
+        send(countsOf(tenantOf(message.tenantId)));
         break;
       case 'served':
         send(tally.take());
         break;
       case 'change': {
         const random = new Random(`bench/${message.changes}`);
-        const applied = applyRandomChanges(tenant, message.changes, random, () =>
+        const applied = applyRandomChanges(tenantOf(message.tenantId), message.changes, random, () =>
           running.sandbox.clock.now(),
         );
         send({ counts: applied.counts, signIns: applied.signIns, audits: applied.audits });
@@ -138,15 +163,18 @@ async function main(): Promise<void> {
         break;
     }
   });
+  const { publisher } = running.access;
   const ready: SandboxReady = {
     startMs: Math.round(performance.now() - started),
-    connection: {
-      tenantId: access.tenantId,
-      authority: access.authority,
-      graphBaseUrl: access.graph,
-      clientId: access.clientId,
-      clientSecret: access.clientSecret,
-      caPath: running.caPath,
+    url: running.url,
+    connection: connectionOf(first, running.caPath),
+    admin: { id: admin.id, userPrincipalName: admin.userPrincipalName },
+    tenants: running.access.tenants.map((access) => connectionOf(access, running.caPath)),
+    publisher: {
+      signInAppId: publisher.signInAppId,
+      signInAppSecret: publisher.signInAppSecret,
+      backupAppId: publisher.backupAppId,
+      backupAppSecret: publisher.backupAppSecret,
     },
   };
   send(ready);

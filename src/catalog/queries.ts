@@ -70,6 +70,16 @@ function presentAt(query: VersionQuery, seq: number): VersionQuery {
   return query.where('first_seen_seq', '<=', seq).where('last_seen_seq', '>=', seq);
 }
 
+/**
+ * presentAt for lists and counts, which walk the listing index. In a recent snapshot
+ * almost every version qualifies, yet SQLite without statistics picks the last-seen index
+ * for `last_seen_seq >= seq` and then reads and sorts the whole snapshot for each page; a
+ * unary plus keeps that term out of index selection (on both engines).
+ */
+function listedAt(query: VersionQuery, seq: number): VersionQuery {
+  return query.where('first_seen_seq', '<=', seq).where(sql<number>`+${sql.ref('last_seen_seq')}`, '>=', seq);
+}
+
 function after(query: VersionQuery, key: Key | undefined): VersionQuery {
   if (!key) return query;
   return query.where((eb) => eb(eb.refTuple('item_type', 'object_id'), '>', eb.tuple(key[0], key[1])));
@@ -119,7 +129,7 @@ export async function listItems(
   const limit = options.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1) throw new CatalogError('limit must be a positive integer');
   const { itemType, search } = options;
-  let query = presentAt(versionsOf(db, tenantId, workload), seq);
+  let query = listedAt(versionsOf(db, tenantId, workload), seq);
   if (itemType !== undefined) query = query.where('item_type', '=', itemType);
   if (search) query = query.where(matches(search));
   query = after(query, options.cursor === undefined ? undefined : decodeCursor(options.cursor));
@@ -140,7 +150,7 @@ export async function countsByType(
   workload: string,
   seq: number,
 ): Promise<TypeCount[]> {
-  const rows = await presentAt(versionsOf(db, tenantId, workload), seq)
+  const rows = await listedAt(versionsOf(db, tenantId, workload), seq)
     .select((eb) => ['item_type', eb.fn.countAll<number>().as('count')])
     .groupBy('item_type')
     .orderBy('item_type')

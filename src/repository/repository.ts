@@ -185,7 +185,7 @@ export class Repository {
 
   /** One item by path (or, failing that, by id) without scanning the snapshot. */
   async findItem(snapshotId: string, pathOrId: string): Promise<SnapshotItem> {
-    return findItem(await this.manifest(snapshotId), pathOrId, this.store.readBlob);
+    return findItem(await this.manifest(snapshotId), pathOrId, this.store.readBlob, this.store.readLeaf);
   }
 
   /** An item's content as a stream, one blob in memory at a time. */

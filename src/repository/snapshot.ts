@@ -83,6 +83,8 @@ export function lookupKey(kind: 'p' | 'i', value: string): number {
 }
 
 export type BlobReader = (blob: string) => Promise<Buffer>;
+/** A leaf's items, parsed. */
+export type LeafReader = (blob: string) => Promise<SnapshotItem[]>;
 
 export function parseLeaf(blob: string, content: Buffer): SnapshotItem[] {
   try {
@@ -126,13 +128,14 @@ export async function findItem(
   manifest: Manifest,
   pathOrId: string,
   readBlob: BlobReader,
+  readLeaf: LeafReader,
 ): Promise<SnapshotItem> {
   for (const field of ['path', 'id'] as const) {
     const key = lookupKey(field === 'path' ? 'p' : 'i', pathOrId);
     for (const leaf of await leavesWithKey(manifest, key, readBlob)) {
       const blob = manifest.leaves[leaf];
       if (blob === undefined) continue;
-      const found = parseLeaf(blob, await readBlob(blob)).find((item) => item[field] === pathOrId);
+      const found = (await readLeaf(blob)).find((item) => item[field] === pathOrId);
       if (found) return found;
     }
   }

@@ -9,9 +9,15 @@ import { blobIdOf, unsealPayload, type RepositoryKeys } from './crypto.js';
 import { BlobNotFoundError, CorruptFileError } from './errors.js';
 import type { LockTimings } from './locks.js';
 import { BlobType, packFileName } from './pack.js';
-import { decodeManifest, snapshotFileName, type Manifest } from './snapshot.js';
+import { decodeManifest, parseLeaf, snapshotFileName, type Manifest, type SnapshotItem } from './snapshot.js';
 
 const ITEM_LIST_CACHE_SIZE = 32;
+/**
+ * Parsing a leaf (up to 1,000 items) costs more than the rest of finding an item, and
+ * items found one after another — a diff's changed objects, in key order — mostly share
+ * a few leaves.
+ */
+const PARSED_LEAF_CACHE_SIZE = 8;
 
 export class Store {
   readonly index: BlobIndex;
@@ -19,6 +25,8 @@ export class Store {
   private readonly manifests = new Map<string, Manifest>();
   /** Recently read leaf and lookup blobs: finding items one after another touches the same few. */
   private readonly itemListBlobs = new Map<string, Buffer>();
+  /** Recently searched leaves, parsed, least recently used first. */
+  private readonly parsedLeaves = new Map<string, SnapshotItem[]>();
 
   constructor(
     readonly backend: Backend,
@@ -59,6 +67,21 @@ export class Store {
       this.itemListBlobs.set(blob, content);
     }
     return content;
+  };
+
+  /** A leaf's items, parsed; shared with later finds, so not to be modified. */
+  readonly readLeaf = async (blob: string): Promise<SnapshotItem[]> => {
+    let items = this.parsedLeaves.get(blob);
+    if (items) {
+      this.parsedLeaves.delete(blob);
+    } else {
+      items = parseLeaf(blob, await this.readBlob(blob));
+      const oldest = this.parsedLeaves.keys().next();
+      if (this.parsedLeaves.size >= PARSED_LEAF_CACHE_SIZE && !oldest.done)
+        this.parsedLeaves.delete(oldest.value);
+    }
+    this.parsedLeaves.set(blob, items);
+    return items;
   };
 
   async snapshotIds(): Promise<string[]> {
