@@ -159,9 +159,7 @@ async function round(
   cpu: () => Promise<Round['cpuSeconds']>,
 ): Promise<Round> {
   const before = await cpu();
-  // One after another, as "Back up now" clicks arrive: ten or more enqueues at once in a
-  // process whose pg-boss queue for the job does not exist yet deadlock (the transactions
-  // hold every pooled connection while the queue's creation waits for one).
+  // One after another, as "Back up now" clicks arrive.
   const ids: string[] = [];
   for (const organization of organizations) {
     ids.push((await enqueueRequest(queue, organization.id, { kind: 'backup' })).job.id);

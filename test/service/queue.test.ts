@@ -286,6 +286,16 @@ for (const { name: implementation, engine } of IMPLEMENTATIONS) {
     assert.ok(mostAtOnce <= 4, `${mostAtOnce} ran at once`);
   });
 
+  test(`${implementation}: more enqueues at once than the connection pool holds all land, for a new job name too`, async (t) => {
+    const queue = await openQueue(t, await tempServiceDb(t, engine));
+    // More than the pool's connections, each enqueue holding one in its transaction.
+    const enqueued = await Promise.race([
+      Promise.all(Array.from({ length: 25 }, (_, i) => queue.enqueue('export', { i }))),
+      sleep(15_000).then(() => assert.fail('concurrent enqueues did not finish within 15 s')),
+    ]);
+    assert.equal(new Set(enqueued.map(({ job }) => job.id)).size, 25);
+    assert.equal((await queue.list({ name: 'export' })).length, 25);
+  });
   test(`${implementation}: a closing worker hands its running job back without using a retry`, async (t) => {
     const database = await tempServiceDb(t, engine);
     const closing = await openQueue(t, database);

@@ -7,7 +7,8 @@
 // says who runs it, so jobs may run for hours. A delivery whose job is no longer queued
 // (cancelled, already taken) is completed and dropped. A process that dies between fetch
 // and claim leaves its deliveries active: pg-boss expires and redelivers them.
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { ServiceDb } from '../database.js';
 import { ServiceError } from '../errors.js';
@@ -46,6 +47,7 @@ class PgBossTransport implements JobTransport {
   constructor(
     private readonly boss: PgBoss,
     private readonly db: Db,
+    private readonly url: string,
     private readonly deliveryExpirySeconds: number,
   ) {}
 
@@ -63,15 +65,17 @@ class PgBossTransport implements JobTransport {
   private async createQueue(name: string): Promise<void> {
     if (await this.boss.getQueue(name)) return;
     // Two processes creating one queue at once deadlock inside pg-boss (partition and
-    // foreign keys), so creations take turns under an advisory lock.
-    await this.db.connection().execute(async (connection) => {
-      await sql`select pg_advisory_lock(hashtext(${CREATE_QUEUE_LOCK}))`.execute(connection);
-      try {
-        await this.boss.createQueue(name);
-      } finally {
-        await sql`select pg_advisory_unlock(hashtext(${CREATE_QUEUE_LOCK}))`.execute(connection);
-      }
-    });
+    // foreign keys), so creations take turns under an advisory lock. The lock is held on a
+    // connection of its own: the first enqueue of a name waits here inside its transaction,
+    // and a connection from the service's pool could be one that the other enqueues hold.
+    const lockHolder = new pg.Client({ connectionString: this.url, application_name: 'tenantvault' });
+    await lockHolder.connect();
+    try {
+      await lockHolder.query('select pg_advisory_lock(hashtext($1))', [CREATE_QUEUE_LOCK]);
+      await this.boss.createQueue(name);
+    } finally {
+      await lockHolder.end();
+    }
   }
 
   async queued(trx: Db, job: { id: string; name: string; runAfter: string }): Promise<void> {
@@ -123,6 +127,6 @@ export async function openPgBossQueue(database: ServiceDb, options: PgBossQueueO
   });
   boss.on('error', onError);
   await boss.start();
-  const transport = new PgBossTransport(boss, database.db, options.deliveryExpirySeconds ?? 60);
+  const transport = new PgBossTransport(boss, database.db, database.url, options.deliveryExpirySeconds ?? 60);
   return new Queue(database.db, transport, { ...options, onError });
 }
