@@ -92,6 +92,18 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('snapshots').addColumn('forgotten_at', 'text').execute();
       },
     },
+    // A finished snapshot's objects per type, recorded once instead of counted per request;
+    // and an index for the versions a snapshot began (the diff's new side, abandoning).
+    '0003-type-counts-first-seen': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('snapshots').addColumn('type_counts', 'text').execute();
+        await db.schema
+          .createIndex('item_versions_first_seen')
+          .on('item_versions')
+          .columns(['tenant_id', 'workload', 'first_seen_seq'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -1,13 +1,23 @@
 // Reading the catalog: snapshots, the items present in one snapshot (paged by key), counts,
 // one object's history, and the changes between two snapshots (streamed).
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { CatalogError } from './errors.js';
 import { snapshotOf, versionOf, type ItemChange, type ItemVersion, type Snapshot } from './model.js';
 import type { CatalogDatabase } from './schema.js';
-import { snapshotRow } from './writes.js';
+import {
+  begunBetween,
+  countPresentByType,
+  endedBetween,
+  listedAt,
+  versionsOf,
+  type TypeCount,
+  type VersionQuery,
+} from './presence.js';
+import { recordTypeCounts, snapshotRow } from './writes.js';
+
+export type { TypeCount };
 
 type Db = Kysely<CatalogDatabase>;
-type VersionQuery = SelectQueryBuilder<CatalogDatabase, 'item_versions', object>;
 
 /** Position in (item type, object id) order. */
 type Key = [itemType: string, objectId: string];
@@ -26,11 +36,6 @@ export interface ItemPage {
   items: ItemVersion[];
   /** Present when more items follow. */
   nextCursor?: string;
-}
-
-export interface TypeCount {
-  itemType: string;
-  count: number;
 }
 
 const DIFF_PAGE_SIZE = 1000;
@@ -59,25 +64,6 @@ export async function getSnapshot(
     throw new CatalogError(`snapshot ${seq} of ${workload} for tenant ${tenantId} was removed by retention`);
   }
   return snapshotOf(row);
-}
-
-function versionsOf(db: Db, tenantId: string, workload: string): VersionQuery {
-  return db.selectFrom('item_versions').where('tenant_id', '=', tenantId).where('workload', '=', workload);
-}
-
-/** Versions present in snapshot `seq`: exactly one per object the snapshot holds. */
-function presentAt(query: VersionQuery, seq: number): VersionQuery {
-  return query.where('first_seen_seq', '<=', seq).where('last_seen_seq', '>=', seq);
-}
-
-/**
- * presentAt for lists and counts, which walk the listing index. In a recent snapshot
- * almost every version qualifies, yet SQLite without statistics picks the last-seen index
- * for `last_seen_seq >= seq` and then reads and sorts the whole snapshot for each page; a
- * unary plus keeps that term out of index selection (on both engines).
- */
-function listedAt(query: VersionQuery, seq: number): VersionQuery {
-  return query.where('first_seen_seq', '<=', seq).where(sql<number>`+${sql.ref('last_seen_seq')}`, '>=', seq);
 }
 
 function after(query: VersionQuery, key: Key | undefined): VersionQuery {
@@ -144,18 +130,22 @@ export async function listItems(
     : { items };
 }
 
+/**
+ * Objects per type in a snapshot. A finished snapshot never changes: its counts are
+ * recorded when it finishes (or on the first ask, for snapshots finished before the
+ * catalog kept them), so they cost one row read, not a walk of the snapshot.
+ */
 export async function countsByType(
   db: Db,
   tenantId: string,
   workload: string,
   seq: number,
 ): Promise<TypeCount[]> {
-  const rows = await listedAt(versionsOf(db, tenantId, workload), seq)
-    .select((eb) => ['item_type', eb.fn.countAll<number>().as('count')])
-    .groupBy('item_type')
-    .orderBy('item_type')
-    .execute();
-  return rows.map((row) => ({ itemType: row.item_type, count: Number(row.count) }));
+  const row = await snapshotRow(db, tenantId, workload, seq);
+  if (row.type_counts !== null) return JSON.parse(row.type_counts) as TypeCount[];
+  const counts = await countPresentByType(db, tenantId, workload, seq);
+  if (row.status !== 'running') await recordTypeCounts(db, row.id, counts);
+  return counts;
 }
 
 /** Every version of an object, oldest first (of one type when given; ids are unique per type). */
@@ -247,8 +237,8 @@ export async function* diff(
   const forward = fromSeq <= toSeq;
   const versions = versionsOf(db, tenantId, workload);
   const start: Key | undefined = startAfter && [startAfter.itemType, startAfter.objectId];
-  const left = streamInKeyOrder(presentAt(versions, older).where('last_seen_seq', '<', newer), start);
-  const arrived = streamInKeyOrder(presentAt(versions, newer).where('first_seen_seq', '>', older), start);
+  const left = streamInKeyOrder(endedBetween(versions, older, newer), start);
+  const arrived = streamInKeyOrder(begunBetween(versions, older, newer), start);
 
   const change = (before?: ItemVersion, after?: ItemVersion): ItemChange => {
     const [from, to] = forward ? [before, after] : [after, before];

@@ -29,6 +29,8 @@ export interface SnapshotsTable {
   summary: string | null;
   /** When retention removed it from the repository; forgotten snapshots are not listed. */
   forgotten_at: string | null;
+  /** JSON [{itemType, count}] of a finished snapshot, recorded once (null: not yet). */
+  type_counts: string | null;
 }
 
 /**

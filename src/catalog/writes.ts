@@ -4,6 +4,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { CatalogError } from './errors.js';
 import { snapshotOf, type ItemRecord, type Snapshot, type SnapshotStatus } from './model.js';
+import { countPresentByType, type TypeCount } from './presence.js';
 import type { CatalogDatabase, ItemVersionsTable } from './schema.js';
 
 type Db = Kysely<CatalogDatabase>;
@@ -314,12 +315,22 @@ export async function finishSnapshot(
         removed_count: Number(removed),
         repository_snapshot_id: input.repositorySnapshotId ?? row.repository_snapshot_id,
         summary: input.summary === undefined ? null : JSON.stringify(input.summary),
+        type_counts: JSON.stringify(await countPresentByType(trx, tenantId, workload, seq)),
       })
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
     return snapshotOf(finished);
   });
+}
+
+/** Keeps a finished snapshot's per-type counts on its row. */
+export async function recordTypeCounts(db: Db, snapshotId: number, counts: TypeCount[]): Promise<void> {
+  await db
+    .updateTable('snapshots')
+    .set({ type_counts: JSON.stringify(counts) })
+    .where('id', '=', snapshotId)
+    .execute();
 }
 
 /**

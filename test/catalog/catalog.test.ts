@@ -9,6 +9,7 @@ import {
   item,
   recordSnapshot,
   rowCount,
+  runSql,
   tempCatalog,
   tempCatalogUrl,
   TENANT,
@@ -125,6 +126,22 @@ for (const engine of ENGINES) {
       { itemType: 'conditionalAccessPolicies', count: 1 },
       { itemType: 'users', count: 3 },
     ]);
+    // Counts are recorded when a snapshot finishes; a snapshot finished before the catalog
+    // kept them gets them counted on the first ask, and recorded then.
+    await runSql(url, 'UPDATE snapshots SET type_counts = NULL');
+    assert.deepEqual(await catalog.countsByType(TENANT, WORKLOAD, s1), [
+      { itemType: 'groups', count: 1 },
+      { itemType: 'users', count: 2 },
+    ]);
+    const recorded = await runSql(url, `SELECT seq, type_counts FROM snapshots ORDER BY seq`);
+    assert.deepEqual(
+      recorded.map((row) => [Number(row.seq), row.type_counts === null]),
+      [
+        [s1, false],
+        [s2, true],
+        [s3, true],
+      ],
+    );
     const aliceNow = await catalog.latestVersion(TENANT, WORKLOAD, 'users', 'u-alice');
     assert.deepEqual([aliceNow?.firstSeenSeq, aliceNow?.lastSeenSeq], [1, 3]);
     const admin = await catalog.latestVersion(TENANT, WORKLOAD, 'groups', 'g-admins');

@@ -57,12 +57,15 @@ export async function tempCatalog(
   return { catalog, url };
 }
 
-/** Rows of a catalog table, counted over a connection of its own. */
-export async function rowCount(url: string, table: string): Promise<number> {
+/** Runs one statement over a connection of its own; returns its rows. */
+export async function runSql(url: string, statement: string): Promise<Record<string, unknown>[]> {
   if (!url.startsWith('postgres')) {
-    const database = new SqliteDatabase(url, { readonly: true });
+    const database = new SqliteDatabase(url);
     try {
-      return (database.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const prepared = database.prepare(statement);
+      if (prepared.reader) return prepared.all() as Record<string, unknown>[];
+      prepared.run();
+      return [];
     } finally {
       database.close();
     }
@@ -70,11 +73,16 @@ export async function rowCount(url: string, table: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-    return Number(result.rows[0]!.n);
+    return (await client.query(statement)).rows as Record<string, unknown>[];
   } finally {
     await client.end();
   }
+}
+
+/** Rows of a catalog table. */
+export async function rowCount(url: string, table: string): Promise<number> {
+  const [row] = await runSql(url, `SELECT count(*) AS n FROM ${table}`);
+  return Number(row!.n);
 }
 
 export const TENANT = 'contoso.onmicrosoft.com';
