@@ -26,6 +26,7 @@ import {
   type SmtpConfig,
 } from '../../service/notifications/index.js';
 import { openOrganizationServices } from '../../service/organizations/index.js';
+import { ConnectionWatch } from '../../service/organizations/connection-watch.js';
 import { openJobQueue } from '../../service/queue/open.js';
 import type { JobQueue } from '../../service/queue/types.js';
 import { Periodic } from '../../service/periodic.js';
@@ -216,6 +217,12 @@ async function run(flags: ServeFlags, home: string, version: string, output: Out
       const notifier = new Notifier(serviceDb, services, notifications, { log: serviceLog });
       notifier.start();
       stops.push(() => notifier.stop());
+      // Finds revoked consents between backups, for Settings and the notifier.
+      const watch = new ConnectionWatch(services, {
+        onError: (error) => serviceLog.warn({ err: error }, 'could not check a connection'),
+      });
+      watch.start();
+      stops.push(() => watch.stop());
     }
     if (demo) {
       const organization = await demo.connect(services);
