@@ -26,6 +26,8 @@ export interface RepositoryDefaults {
   root: string;
   /** Endpoint of S3-compatible storage for s3:// locations (path-style addressing). */
   s3Endpoint?: string;
+  /** How many repositories stay open for reads (default 32). */
+  openReaders?: number;
 }
 
 export interface OrganizationRepository {
@@ -34,8 +36,15 @@ export interface OrganizationRepository {
   open(): Promise<Repository>;
 }
 
+/**
+ * Repositories kept open for reads by default; the least recently used goes first beyond
+ * this: a provider's service reads hundreds of organizations, and each open repository
+ * keeps its index and leaf caches. One dropped holds no resources; reads under way finish.
+ */
+const OPEN_READERS = 32;
+
 export class OrganizationRepositories {
-  /** Repositories kept open for reads, by organization and location. */
+  /** Repositories kept open for reads, by organization and location, least recently used first. */
   private readonly readers = new Map<string, Promise<Repository>>();
 
   constructor(
@@ -65,10 +74,18 @@ export class OrganizationRepositories {
     const location = this.locationOf(organization, settings);
     const key = `${organization.id}\n${location}`;
     let reader = this.readers.get(key);
-    if (!reader) {
-      reader = this.open(organization.id, location);
-      reader.catch(() => this.readers.delete(key));
-      this.readers.set(key, reader);
+    if (reader) {
+      this.readers.delete(key);
+    } else {
+      const opening = this.open(organization.id, location);
+      // A repository that failed to open is tried again on the next read.
+      opening.catch(() => this.readers.get(key) === opening && this.readers.delete(key));
+      reader = opening;
+    }
+    this.readers.set(key, reader);
+    for (const stale of this.readers.keys()) {
+      if (this.readers.size <= (this.defaults.openReaders ?? OPEN_READERS)) break;
+      this.readers.delete(stale);
     }
     return reader;
   }
