@@ -110,7 +110,7 @@ test('two worker processes on PostgreSQL and S3 share the jobs and survive a kil
   const shared = [
     '--database',
     databaseUrl,
-    '--repository-root',
+    '--repository',
     REPOSITORY_ROOT,
     '--s3-endpoint',
     s3Endpoint,

@@ -46,8 +46,8 @@ export function registerServeCommand(program: Command): void {
     )
     .addOption(
       new Option(
-        '--repository-root <location>',
-        "where organizations' repositories go: a directory or s3://bucket/prefix (default <home>/repositories)",
+        '--repository, --repository-root <location>',
+        "where organizations' repositories go, one per tenant under it: a directory or s3://bucket/prefix (default <home>/repositories)",
       ),
     )
     .addOption(new Option('--s3-endpoint <url>', 'endpoint of S3-compatible storage (path-style addressing)'))
