@@ -4,18 +4,12 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DirectoryChange } from '../api/types';
 import { showValue } from '../stored-item';
+import { propertyTableStyles } from './property-table';
 
 type Changes = Pick<DirectoryChange, 'properties' | 'relationships' | 'entries'>;
 
 const useStyles = makeStyles({
-  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  cell: {
-    textAlign: 'left',
-    verticalAlign: 'top',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    overflowWrap: 'anywhere',
-  },
+  ...propertyTableStyles,
   property: { width: '200px', fontFamily: tokens.fontFamilyMonospace },
   old: {
     backgroundColor: tokens.colorPaletteRedBackground1,

@@ -4,22 +4,13 @@ import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useOrganization } from '../components/OrganizationScope';
-import { PagedList } from '../components/PagedList';
+import { PagedTable, useCellStyles } from '../components/PagedTable';
 import { Section } from '../components/Section';
-import { Empty, Loading, Problem } from '../components/status';
+import { Empty } from '../components/status';
 import { usePages } from '../use-pages';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: '190px minmax(120px, 1fr) minmax(140px, 1fr) minmax(120px, 2fr) 120px',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    height: '100%',
-    padding: `0 ${tokens.spacingHorizontalM}`,
-  },
-  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 /** A date field's value (local day) as the start or end of that day in ISO form. */
@@ -32,6 +23,7 @@ function dayBoundary(value: string, end: boolean): string | undefined {
 
 export function AuditLogPage() {
   const styles = useStyles();
+  const cells = useCellStyles();
   const { organization } = useOrganization();
   const organizationId = organization.id;
   const [action, setAction] = useState('');
@@ -79,52 +71,42 @@ export function AuditLogPage() {
           Export JSON Lines
         </Button>
       </div>
-      {pages.state === 'loading' && <Loading label="Loading the audit log…" />}
-      {pages.state === 'failed' && pages.problem && <Problem problem={pages.problem} retry={pages.reload} />}
-      {pages.state === 'ready' && pages.items.length === 0 && (
-        <Empty title="No entries match these filters" />
-      )}
-      {pages.state === 'ready' && pages.items.length > 0 && (
-        <PagedList
-          label="Audit log entries"
-          items={pages.items}
-          rowHeight={44}
-          hasMore={pages.hasMore}
-          loadingMore={pages.loadingMore}
-          loadMore={pages.loadMore}
-          header={
-            <div className={styles.grid} role="row" style={{ padding: tokens.spacingVerticalS }}>
-              <span role="columnheader">When</span>
-              <span role="columnheader">Who</span>
-              <span role="columnheader">Action</span>
-              <span role="columnheader">Target</span>
-              <span role="columnheader">From</span>
-            </div>
-          }
-          row={(entry) => (
-            <div className={styles.grid}>
-              <Text role="cell">{new Date(entry.at).toLocaleString()}</Text>
-              <Text role="cell" className={styles.cell}>
-                {entry.actor.name}
-                {entry.actor.tokenId ? ' (API token)' : ''}
-              </Text>
-              <Text role="cell" className={styles.cell}>
-                {entry.action}
-              </Text>
-              <Text
-                role="cell"
-                className={styles.cell}
-                title={entry.details ? JSON.stringify(entry.details) : undefined}
-              >
-                {entry.target ?? ''}
-              </Text>
-              <Text role="cell" className={styles.cell}>
-                {entry.ip}
-              </Text>
-            </div>
-          )}
-        />
-      )}
+      <PagedTable
+        pages={pages}
+        label="Audit log entries"
+        loadingLabel="Loading the audit log…"
+        empty={<Empty title="No entries match these filters" />}
+        columns={[
+          { header: 'When', width: '190px' },
+          { header: 'Who', width: 'minmax(120px, 1fr)' },
+          { header: 'Action', width: 'minmax(140px, 1fr)' },
+          { header: 'Target', width: 'minmax(120px, 2fr)' },
+          { header: 'From', width: '120px' },
+        ]}
+        rowHeight={44}
+        row={(entry) => (
+          <>
+            <Text role="cell">{new Date(entry.at).toLocaleString()}</Text>
+            <Text role="cell" className={cells.cell}>
+              {entry.actor.name}
+              {entry.actor.tokenId ? ' (API token)' : ''}
+            </Text>
+            <Text role="cell" className={cells.cell}>
+              {entry.action}
+            </Text>
+            <Text
+              role="cell"
+              className={cells.cell}
+              title={entry.details ? JSON.stringify(entry.details) : undefined}
+            >
+              {entry.target ?? ''}
+            </Text>
+            <Text role="cell" className={cells.cell}>
+              {entry.ip}
+            </Text>
+          </>
+        )}
+      />
     </Section>
   );
 }

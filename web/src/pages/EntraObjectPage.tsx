@@ -14,6 +14,7 @@ import { Empty, Show } from '../components/status';
 import { isLogType, objectTypeLabel } from '../object-types';
 import { isLogDay, showValue, type StoredItem } from '../stored-item';
 import { useLoad } from '../use-load';
+import { propertyTableStyles } from '../components/property-table';
 
 /** Log entries shown on the page; the export has them all. */
 const SHOWN_ENTRIES = 200;
@@ -34,14 +35,7 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorNeutralBackground1Selected,
   },
-  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  cell: {
-    textAlign: 'left',
-    verticalAlign: 'top',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    overflowWrap: 'anywhere',
-  },
+  ...propertyTableStyles,
   name: { width: '220px', fontFamily: tokens.fontFamilyMonospace },
   pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
   entries: {

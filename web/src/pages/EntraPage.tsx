@@ -16,10 +16,10 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { DirectoryType, Snapshot, TypeCounts } from '../api/types';
 import { useOrganization } from '../components/OrganizationScope';
-import { PagedList } from '../components/PagedList';
+import { PagedTable, useCellStyles } from '../components/PagedTable';
 import { Section } from '../components/Section';
 import { SnapshotPicker } from '../components/SnapshotPicker';
-import { Empty, Loading, Problem, Show } from '../components/status';
+import { Empty, Show } from '../components/status';
 import { objectTypeLabel } from '../object-types';
 import { useLoad } from '../use-load';
 import { usePages } from '../use-pages';
@@ -51,15 +51,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1Selected,
     fontWeight: tokens.fontWeightSemibold,
   },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(160px, 2fr) minmax(160px, 2fr) 180px',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    height: '100%',
-    padding: `0 ${tokens.spacingHorizontalM}`,
-  },
-  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 /** Where a snapshot's export downloads from (every type, or one). */
@@ -190,6 +181,7 @@ function TypesAndObjects({
 
 function ObjectList({ type, seq }: { type: DirectoryType; seq: number }) {
   const styles = useStyles();
+  const cells = useCellStyles();
   const { organization } = useOrganization();
   const organizationId = organization.id;
   const [search, setSearch] = useState('');
@@ -227,41 +219,35 @@ function ObjectList({ type, seq }: { type: DirectoryType; seq: number }) {
           Export {label} as JSON
         </Button>
       </div>
-      {pages.state === 'loading' && <Loading label={`Loading ${label.toLowerCase()}…`} />}
-      {pages.state === 'failed' && pages.problem && <Problem problem={pages.problem} retry={pages.reload} />}
-      {pages.state === 'ready' && pages.items.length === 0 && (
-        <Empty title={query ? `Nothing matches “${query}”` : `No ${label.toLowerCase()} in this snapshot`} />
-      )}
-      {pages.state === 'ready' && pages.items.length > 0 && (
-        <PagedList
-          label={label}
-          items={pages.items}
-          rowHeight={ROW_HEIGHT}
-          hasMore={pages.hasMore}
-          loadingMore={pages.loadingMore}
-          loadMore={pages.loadMore}
-          header={
-            <div className={styles.grid} role="row" style={{ padding: tokens.spacingVerticalS }}>
-              <span role="columnheader">Name</span>
-              <span role="columnheader">Id</span>
-              <span role="columnheader">This version since</span>
-            </div>
-          }
-          row={(item) => (
-            <div className={styles.grid}>
-              <span role="cell" className={styles.cell}>
-                <Link to={`${type}/${encodeURIComponent(item.id)}?at=${seq}`}>
-                  {item.displayName ?? item.id}
-                </Link>
-              </span>
-              <Text role="cell" className={styles.cell} font="monospace" size={200}>
-                {item.id}
-              </Text>
-              <Text role="cell">{new Date(item.firstSeenAt).toLocaleString()}</Text>
-            </div>
-          )}
-        />
-      )}
+      <PagedTable
+        pages={pages}
+        label={label}
+        loadingLabel={`Loading ${label.toLowerCase()}…`}
+        empty={
+          <Empty
+            title={query ? `Nothing matches “${query}”` : `No ${label.toLowerCase()} in this snapshot`}
+          />
+        }
+        columns={[
+          { header: 'Name', width: 'minmax(160px, 2fr)' },
+          { header: 'Id', width: 'minmax(160px, 2fr)' },
+          { header: 'This version since', width: '180px' },
+        ]}
+        rowHeight={ROW_HEIGHT}
+        row={(item) => (
+          <>
+            <span role="cell" className={cells.cell}>
+              <Link to={`${type}/${encodeURIComponent(item.id)}?at=${seq}`}>
+                {item.displayName ?? item.id}
+              </Link>
+            </span>
+            <Text role="cell" className={cells.cell} font="monospace" size={200}>
+              {item.id}
+            </Text>
+            <Text role="cell">{new Date(item.firstSeenAt).toLocaleString()}</Text>
+          </>
+        )}
+      />
     </Section>
   );
 }

@@ -1,33 +1,20 @@
 // Users (administrators): the tenant's people with their tenantvault access, searched and paged
 // by the server (tenants of 100,000 users), with No Access / Full Access to change.
-import { Badge, Field, SearchBox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Field, SearchBox, Select, Text } from '@fluentui/react-components';
 import { useDeferredValue, useState } from 'react';
 import { api, unwrap, type ApiProblem } from '../api/client';
 import type { User } from '../api/types';
 import { useOrganization } from '../components/OrganizationScope';
-import { PagedList } from '../components/PagedList';
+import { PagedTable, useCellStyles } from '../components/PagedTable';
 import { Section } from '../components/Section';
-import { Empty, Loading, Problem } from '../components/status';
+import { Empty, Problem } from '../components/status';
 import { asProblem } from '../use-load';
 import { usePages } from '../use-pages';
 
 const ROW_HEIGHT = 52;
 
-const useStyles = makeStyles({
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(140px, 2fr) minmax(160px, 3fr) 200px',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    height: '100%',
-    padding: `0 ${tokens.spacingHorizontalM}`,
-  },
-  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  headerCell: { padding: `${tokens.spacingVerticalS} 0` },
-});
-
 export function UsersPage() {
-  const styles = useStyles();
+  const cells = useCellStyles();
   const { organization } = useOrganization();
   const organizationId = organization.id;
   const [search, setSearch] = useState('');
@@ -74,56 +61,44 @@ export function UsersPage() {
         />
       </Field>
       {problem && <Problem problem={problem} />}
-      {pages.state === 'loading' && <Loading label="Loading users…" />}
-      {pages.state === 'failed' && pages.problem && <Problem problem={pages.problem} retry={pages.reload} />}
-      {pages.state === 'ready' && pages.items.length === 0 && (
-        <Empty title={query ? `Nobody matches “${query}”` : 'This tenant has no users'} />
-      )}
-      {pages.state === 'ready' && pages.items.length > 0 && (
-        <PagedList
-          label="Users"
-          items={pages.items}
-          rowHeight={ROW_HEIGHT}
-          hasMore={pages.hasMore}
-          loadingMore={pages.loadingMore}
-          loadMore={pages.loadMore}
-          header={
-            <div className={styles.grid} role="row">
-              <span className={styles.headerCell} role="columnheader">
-                Name
-              </span>
-              <span role="columnheader">Account</span>
-              <span role="columnheader">Access to Entra ID backup</span>
-            </div>
-          }
-          row={(user) => (
-            <div className={styles.grid}>
-              <Text className={styles.cell} role="cell">
-                {user.displayName}
-              </Text>
-              <Text className={styles.cell} role="cell">
-                {user.userPrincipalName}
-              </Text>
-              <span role="cell">
-                {user.access === 'administrator' ? (
-                  <Badge appearance="tint" color="brand">
-                    Administrator
-                  </Badge>
-                ) : (
-                  <Select
-                    aria-label={`Access of ${user.displayName}`}
-                    value={user.access}
-                    onChange={(_event, data) => void setAccess(user, data.value as 'full' | 'none')}
-                  >
-                    <option value="none">No Access</option>
-                    <option value="full">Full Access</option>
-                  </Select>
-                )}
-              </span>
-            </div>
-          )}
-        />
-      )}
+      <PagedTable
+        pages={pages}
+        label="Users"
+        loadingLabel="Loading users…"
+        empty={<Empty title={query ? `Nobody matches “${query}”` : 'This tenant has no users'} />}
+        columns={[
+          { header: 'Name', width: 'minmax(140px, 2fr)' },
+          { header: 'Account', width: 'minmax(160px, 3fr)' },
+          { header: 'Access to Entra ID backup', width: '200px' },
+        ]}
+        rowHeight={ROW_HEIGHT}
+        row={(user) => (
+          <>
+            <Text className={cells.cell} role="cell">
+              {user.displayName}
+            </Text>
+            <Text className={cells.cell} role="cell">
+              {user.userPrincipalName}
+            </Text>
+            <span role="cell">
+              {user.access === 'administrator' ? (
+                <Badge appearance="tint" color="brand">
+                  Administrator
+                </Badge>
+              ) : (
+                <Select
+                  aria-label={`Access of ${user.displayName}`}
+                  value={user.access}
+                  onChange={(_event, data) => void setAccess(user, data.value as 'full' | 'none')}
+                >
+                  <option value="none">No Access</option>
+                  <option value="full">Full Access</option>
+                </Select>
+              )}
+            </span>
+          </>
+        )}
+      />
     </Section>
   );
 }
