@@ -66,9 +66,22 @@ export async function getSnapshot(
   return snapshotOf(row);
 }
 
+/** Rows after `key` in key order: a range of the listing index, which lists walk. */
 function after(query: VersionQuery, key: Key | undefined): VersionQuery {
   if (!key) return query;
   return query.where((eb) => eb(eb.refTuple('item_type', 'object_id'), '>', eb.tuple(key[0], key[1])));
+}
+
+/**
+ * `after` for the diff's few versions, found through a seq index: the key is compared as
+ * an expression (`|| ''` keeps the column's byte order), so SQLite does not walk the
+ * listing index from the key to the end of the snapshot instead.
+ */
+function afterUnindexed(query: VersionQuery, key: Key | undefined): VersionQuery {
+  if (!key) return query;
+  return query.where(
+    sql<boolean>`(${sql.ref('item_type')} || '', ${sql.ref('object_id')} || '') > (${key[0]}, ${key[1]})`,
+  );
 }
 
 function inKeyOrder(query: VersionQuery): VersionQuery {
@@ -200,7 +213,7 @@ export async function latestVersion(
 async function* streamInKeyOrder(query: VersionQuery, start?: Key): AsyncGenerator<ItemVersion> {
   let key = start;
   for (;;) {
-    const rows = await inKeyOrder(after(query, key)).selectAll().limit(DIFF_PAGE_SIZE).execute();
+    const rows = await inKeyOrder(afterUnindexed(query, key)).selectAll().limit(DIFF_PAGE_SIZE).execute();
     for (const row of rows) yield versionOf(row);
     const last = rows.at(-1);
     if (!last || rows.length < DIFF_PAGE_SIZE) return;
