@@ -25,7 +25,7 @@ async function createUser(nickname: string) {
     passwordProfile: { password: 'Temp-Passw0rd!', forceChangePasswordNextSignIn: true },
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  return created.body as { id: string; userPrincipalName: string };
+  return created.body as { id: string; userPrincipalName: string; displayName: string };
 }
 
 describe('users and groups', () => {
@@ -180,14 +180,30 @@ describe('users and groups', () => {
     const scoped = await assign(user.id, `/administrativeUnits/${unit.id}`);
     assert.equal(scoped.status, 201, JSON.stringify(scoped.body));
     assert.equal(scoped.body.directoryScopeId, `/administrativeUnits/${unit.id}`);
+    // The unit's scopedRoleMembers are a view of the assignments at its scope.
+    const unitAdministrators = async () =>
+      (await call('GET', `/directory/administrativeUnits/${unit.id}/scopedRoleMembers`)).body.value as {
+        roleId: string;
+        roleMemberInfo: { id: string; displayName: string };
+      }[];
+    const member = (await unitAdministrators()).find((entry) => entry.roleMemberInfo.id === user.id);
+    assert.ok(member, 'the scoped assignment lists the user among the unit administrators');
+    assert.equal(member.roleMemberInfo.displayName, user.displayName);
+    const role = await call('GET', `/directoryRoles/${member.roleId}?$select=roleTemplateId`);
+    assert.equal(role.body.roleTemplateId, helpdesk);
+    assert.equal(
+      (await call('DELETE', `/roleManagement/directory/roleAssignments/${scoped.body.id}`)).status,
+      204,
+    );
+    assert.ok(!(await unitAdministrators()).some((entry) => entry.roleMemberInfo.id === user.id));
     assert.equal((await assign(user.id, '/')).status, 201);
     const listed = await call(
       'GET',
       `/roleManagement/directory/roleAssignments?$filter=principalId eq '${user.id}'&$select=roleDefinitionId,directoryScopeId`,
     );
     assert.deepEqual(
-      listed.body.value.map((entry: { directoryScopeId: string }) => entry.directoryScopeId).sort(),
-      ['/', `/administrativeUnits/${unit.id}`].sort(),
+      listed.body.value.map((entry: { directoryScopeId: string }) => entry.directoryScopeId),
+      ['/'],
     );
     const again = await assign(user.id, '/');
     assert.equal(again.status, 400);

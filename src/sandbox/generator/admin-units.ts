@@ -1,7 +1,7 @@
 // Administrative units: assigned units by city holding users, groups and devices,
 // dynamic units whose members follow a rule, a hidden-membership unit, and scoped role
 // members (helpdesk and user administrators who manage only their unit).
-import type { AdministrativeUnit, ScopedRoleMembership } from '@microsoft/microsoft-graph-types';
+import type { AdministrativeUnit } from '@microsoft/microsoft-graph-types';
 import { sampleOf, type GenerationContext, type Stored } from './context.js';
 import type { GeneratedGroups } from './groups.js';
 import { HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR, type RoleAssigner } from './roles.js';
@@ -40,9 +40,9 @@ export function generateAdministrativeUnits(
       membershipType: dynamic ? 'Dynamic' : 'Assigned',
       membershipRule: dynamic ? `(user.city -eq "${city}") and (user.department -eq "IT")` : null,
       membershipRuleProcessingState: dynamic ? 'On' : null,
-      scopedRoleMembers: scopedRoleMembers(context, assigner, id, sources.users),
     };
     context.seed('administrativeUnits', unit);
+    assignUnitAdministrators(context, assigner, id, sources.users);
     context.seedLinks(
       id,
       'members',
@@ -61,26 +61,24 @@ export function generateAdministrativeUnits(
   return ids;
 }
 
-function scopedRoleMembers(
+/**
+ * Assigns the unit's administrators: helpdesk and user administrators from IT, scoped to the
+ * unit (the unit's scopedRoleMembers are a view of these assignments).
+ */
+function assignUnitAdministrators(
   context: GenerationContext,
   assigner: RoleAssigner,
   administrativeUnitId: string,
   users: GeneratedUsers,
-): ScopedRoleMembership[] {
+): void {
   const { random } = context;
   const staff = users.byDepartment.get('IT') ?? users.members;
-  const members: ScopedRoleMembership[] = [];
   for (const roleTemplateId of [HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR]) {
     if (!random.chance(0.6)) continue;
+    // Activated like any built-in role in use, so the unit's view can name it.
+    assigner.directoryRoleId(roleTemplateId);
     for (const user of sampleOf(random, staff, random.int(1, 2))) {
       assigner.assign(roleTemplateId, user.id, `/administrativeUnits/${administrativeUnitId}`);
-      members.push({
-        id: random.uuid(),
-        roleId: assigner.directoryRoleId(roleTemplateId),
-        administrativeUnitId,
-        roleMemberInfo: { id: user.id, displayName: user.displayName },
-      });
     }
   }
-  return members;
 }

@@ -21,6 +21,7 @@ import {
   type QueryOptions,
 } from './query.js';
 import { odataType, RESOURCE_BY_COLLECTION, type ResourceDefinition } from './resources.js';
+import { scopedRoleMembers } from './scoped-role-members.js';
 
 /** Graph returns at most 20 related objects inside an $expand. */
 const EXPAND_LIMIT = 20;
@@ -68,7 +69,7 @@ function withExpansions(
 ): Record<string, unknown> {
   for (const name of expand) {
     if (resource.navigation?.includes(name)) {
-      shaped[name] = object[name] ?? [];
+      shaped[name] = navigationValue(context, resource, object, name);
       continue;
     }
     const relation = resource.relations?.find((candidate) => candidate.name === name);
@@ -188,6 +189,19 @@ export function getObject(context: GraphContext, resource: ResourceDefinition, i
   });
 }
 
+/** A navigation property's value: kept inline, or a view of other objects (scopedRoleMembers). */
+function navigationValue(
+  context: GraphContext,
+  resource: ResourceDefinition,
+  object: DirectoryObject,
+  name: string,
+): unknown {
+  if (resource.collection === 'administrativeUnits' && name === 'scopedRoleMembers') {
+    return scopedRoleMembers(context.tenant.store, String(object.id));
+  }
+  return object[name] ?? [];
+}
+
 /** GET /{collection}/{id}/{navigation} for inline navigation properties (assignments ...). */
 export function getNavigation(
   context: GraphContext,
@@ -199,7 +213,7 @@ export function getNavigation(
   const object = findObject(context, resource, id);
   return json({
     '@odata.context': metadataContext(context, `${resource.collection}('${id}')/${name}`),
-    value: object[name] ?? [],
+    value: navigationValue(context, resource, object, name),
   });
 }
 
