@@ -66,9 +66,14 @@ export async function getSnapshot(
   return snapshotOf(row);
 }
 
-/** Rows after `key` in key order: a range of the listing index, which lists walk. */
-function after(query: VersionQuery, key: Key | undefined): VersionQuery {
+/**
+ * Rows after `key` in key order: a range of the listing index, which lists walk. Within
+ * one type it is `object_id > ?`, where SQLite seeks; from a row-value comparison it would
+ * walk the type from its first object to the cursor.
+ */
+function after(query: VersionQuery, key: Key | undefined, itemType?: string): VersionQuery {
   if (!key) return query;
+  if (key[0] === itemType) return query.where('object_id', '>', key[1]);
   return query.where((eb) => eb(eb.refTuple('item_type', 'object_id'), '>', eb.tuple(key[0], key[1])));
 }
 
@@ -131,7 +136,7 @@ export async function listItems(
   let query = listedAt(versionsOf(db, tenantId, workload), seq);
   if (itemType !== undefined) query = query.where('item_type', '=', itemType);
   if (search) query = query.where(matches(search));
-  query = after(query, options.cursor === undefined ? undefined : decodeCursor(options.cursor));
+  query = after(query, options.cursor === undefined ? undefined : decodeCursor(options.cursor), itemType);
   const rows = await inKeyOrder(query)
     .selectAll()
     .limit(limit + 1)
