@@ -95,7 +95,7 @@ export class SnapshotWriter {
     this.busy = true;
     try {
       const content = item.existingContent
-        ? this.checkExisting(item.existingContent)
+        ? await this.checkExisting(item.existingContent)
         : item.content === undefined
           ? []
           : await this.storeContent(item.content);
@@ -115,11 +115,14 @@ export class SnapshotWriter {
     }
   }
 
-  private checkExisting(refs: ContentRef[]): ContentRef[] {
-    for (const ref of refs) {
-      if (!this.packer.holds(ref.blob) && !this.store.index.has(Buffer.from(ref.blob, 'hex'))) {
-        throw new BlobNotFoundError(ref.blob);
-      }
+  private async checkExisting(refs: ContentRef[]): Promise<ContentRef[]> {
+    const known = (blob: string) => this.packer.holds(blob) || this.store.index.has(Buffer.from(blob, 'hex'));
+    if (!refs.every((ref) => known(ref.blob))) {
+      // Indexed since this writer listed the index, or merged into new files by a compaction.
+      this.store.index.forgetListing();
+      await this.store.index.load();
+      const missing = refs.find((ref) => !known(ref.blob));
+      if (missing) throw new BlobNotFoundError(missing.blob);
     }
     this.counters.reusedBlobs += refs.length;
     return refs.map(({ blob, size }) => ({ blob, size }));
@@ -209,6 +212,11 @@ export class SnapshotWriter {
       await this.flushLeaf();
       const lookup = await this.writeLookup();
       await this.packer.close();
+      // Before the manifest, so that a snapshot is never listed before its index is merged
+      // (a reader's first lookup then loads a few files, not one per pack); under a lock
+      // prune has not taken over, since prune may have dropped packs this index still names.
+      await this.lock.assertHeld();
+      await this.store.index.compactIfNeeded();
       const manifest: Manifest = {
         version: MANIFEST_VERSION,
         time: (this.options.time ?? new Date()).toISOString(),
