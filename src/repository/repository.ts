@@ -46,7 +46,7 @@ export interface InitOptions {
   /** Cost of the password key derivation (tests use cheaper values). */
   scrypt?: ScryptParameters;
   lockTimings?: LockTimings;
-  /** Entries per index file that compaction writes (default 65,536; tests use fewer). */
+  /** Entries per index file that compaction writes (default 16,384; tests use fewer). */
   indexFileEntries?: number;
 }
 
@@ -54,7 +54,7 @@ export interface OpenOptions {
   lockTimings?: LockTimings;
   /** Pack size for snapshots written by this process (default: the repository's). */
   packSize?: number;
-  /** Entries per index file that compaction writes (default 65,536; tests use fewer). */
+  /** Entries per index file that compaction writes (default 16,384; tests use fewer). */
   indexFileEntries?: number;
 }
 
