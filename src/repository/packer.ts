@@ -39,14 +39,17 @@ export function packThread(): Worker {
   const entry = new URL(`./pack-thread${extension}`, import.meta.url);
   // From source, under tsx: Node 20 gives worker threads none of the parent's module hooks,
   // so the thread registers tsx itself before it loads its TypeScript entry.
+  // Its objects (batch records, pack headers) die young: a small young generation keeps the
+  // thread's heap a few MiB instead of growing to V8's default of tens.
+  const resourceLimits = { maxYoungGenerationSizeMb: 4 };
   const started =
     extension === '.ts'
       ? new Worker(
           `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
             `.then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`,
-          { eval: true },
+          { eval: true, resourceLimits },
         )
-      : new Worker(entry);
+      : new Worker(entry, { resourceLimits });
   // Idle, it does not keep the process alive; a writer waiting for it references its own port.
   started.unref();
   // Writers learn of a failure through their ports closing.
