@@ -197,13 +197,17 @@ export class BlobIndex {
   }
 
   find(id: Buffer): BlobLocation | undefined {
+    // Most steps of a search are decided by the first 4 bytes, read without a call into C++.
+    const key = id.readUInt32BE(0);
     for (const file of this.files) {
+      const records = file.records;
       let low = 0;
       let high = file.count - 1;
       while (low <= high) {
         const middle = (low + high) >>> 1;
         const start = middle * RECORD_LENGTH;
-        const order = file.records.compare(id, 0, 32, start, start + 32);
+        const prefix = records.readUInt32BE(start);
+        const order = prefix !== key ? prefix - key : records.compare(id, 0, 32, start, start + 32);
         if (order < 0) low = middle + 1;
         else if (order > 0) high = middle - 1;
         else return locationOf(file, start);

@@ -60,11 +60,15 @@ export interface WriterStats {
 
 const LEAF_MAX_ITEMS = 1000;
 const LEAF_MAX_BYTES = 256 * 1024;
+/** Room for a full leaf, even one of multi-byte characters or with a last item past the limit. */
+const LEAF_BUFFER = 2 * LEAF_MAX_BYTES;
 
 export class SnapshotWriter {
   private readonly packer: Packer;
   private leafItems: string[] = [];
   private leafBytes = 0;
+  /** Leaves are encoded into one reused buffer (the packer copies them): fresh memory per leaf costs page faults. */
+  private leafBuffer = Buffer.alloc(0);
   private readonly leaves: string[] = [];
   /** (lookup key << 32 | leaf number) per path and per id; 16 bytes per item. */
   private lookup = new BigUint64Array(1024);
@@ -181,10 +185,14 @@ export class SnapshotWriter {
 
   private async flushLeaf(): Promise<void> {
     if (this.leafItems.length === 0) return;
-    const leaf = Buffer.from(`[${this.leafItems.join(',')}]`);
+    const json = `[${this.leafItems.join(',')}]`;
     this.leafItems = [];
     this.leafBytes = 0;
-    this.leaves.push(await this.storeBlob(leaf, BlobType.leaf));
+    const length = Buffer.byteLength(json);
+    if (this.leafBuffer.length < length)
+      this.leafBuffer = Buffer.allocUnsafeSlow(Math.max(length, LEAF_BUFFER));
+    this.leafBuffer.write(json);
+    this.leaves.push(await this.storeBlob(this.leafBuffer.subarray(0, length), BlobType.leaf));
   }
 
   private async writeLookup(): Promise<Manifest['lookup']> {
