@@ -87,6 +87,36 @@ test('writers running while another compacts lose nothing and still reuse its bl
   assert.ok(content.equals(randomData('compacting 5', ITEM_SIZE)));
 });
 
+test('a reader that listed index files a full merge deletes still finds every blob', async (t) => {
+  const { dir, backend } = await tempRepository(t);
+  // Files of 10 entries: the reader's first item loads a few of them, not all.
+  const open = () => Repository.open(backend, PASSWORD, { indexFileEntries: 10 });
+  const snapshots: string[] = [];
+  // Each backup merges its own index files into one more run of ranged files.
+  for (const seed of ['a', 'b', 'c', 'd']) {
+    const writer = await (await open()).startSnapshot();
+    await addItems(writer, seed, 150);
+    snapshots.push((await writer.commit()).id);
+  }
+  const reader = await open();
+  await assertReadsBack(reader, snapshots[0]!, 'a', 1); // lists the index, loads a few files
+  const listed = (await indexFiles(dir)).ranged;
+
+  // Four runs overlap: the next backup merges every file into one run.
+  const writer = await (await open()).startSnapshot();
+  await addItems(writer, 'e', 150);
+  await writer.commit();
+  const now = (await indexFiles(dir)).ranged;
+  assert.deepEqual(
+    listed.filter((name) => now.includes(name)),
+    [],
+    'every file the reader listed is gone',
+  );
+
+  for (const [i, seed] of ['a', 'b', 'c', 'd'].entries())
+    await assertReadsBack(reader, snapshots[i]!, seed, 150);
+});
+
 // The child writes a first snapshot, then a second whose compaction it dies in: SIGKILL
 // once the third new ranged index file is written, before any old file is deleted.
 const CHILD = `
