@@ -33,13 +33,13 @@ const MAGIC = Buffer.from('TVIX');
 const VERSION = 1;
 const PREAMBLE = 13;
 const RECORD_LENGTH = 49;
-/** A writer merges index files once there are more than this many. */
+/** A writer merges index files once a lookup would load more than this many. */
 export const COMPACT_THRESHOLD = 64;
 /**
  * Compacted files hold this many entries each, so one lookup loads about 800 KB (a
  * million blobs make 62 files; reading one item loads two or three of them).
  */
-export const ENTRIES_PER_RANGED_FILE = 16_384;
+const ENTRIES_PER_RANGED_FILE = 16_384;
 /** Runs of ranged files (one per compaction) that may overlap before all are merged into one. */
 const MAX_RUNS = 4;
 const PARALLEL_READS = 8;
