@@ -10,8 +10,12 @@ export interface FileInfo {
 export interface Backend {
   /** Where the repository is, for messages (a path or s3://bucket/prefix). */
   readonly location: string;
-  /** Creates or replaces `name` atomically. */
-  put(name: string, data: Buffer): Promise<void>;
+  /**
+   * Creates or replaces `name` atomically. `released`, when given, may be called once
+   * `data` is no longer needed (handed to the operating system), before the file is
+   * durable: a caller can reuse the buffer then instead of holding it through the fsync.
+   */
+  put(name: string, data: Buffer, released?: () => void): Promise<void>;
   /** Whole file; throws MissingFileError when absent. */
   get(name: string): Promise<Buffer>;
   /** `length` bytes from `offset`; throws MissingFileError when absent. */

@@ -2,7 +2,7 @@
 // runs beside the writer's reading, chunking and hashing. One thread serves every writer
 // of a process, each through its own message port (see packer.ts).
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { readRecords } from './blob-batch.js';
+import { readRecords, type BatchRecord } from './blob-batch.js';
 import { PackBuilder } from './pack-builder.js';
 
 /** Opens a writer's session: its encryption key, target pack size and port. */
@@ -28,13 +28,25 @@ export type FromPackThread =
 
 /** Pack buffers kept for reuse: filling fresh memory costs a page fault every 4 KiB. */
 const spare: Buffer[] = [];
-/** One for the pack being filled and one for each upload a writer runs at once. */
-const MAX_SPARE = 3;
+/**
+ * Pack buffers a session may hold: the one being filled and the one its writer is writing
+ * out (it comes back once the backend has the bytes). A session that needs a third waits:
+ * a pack buffer is the largest thing a backup holds in memory.
+ */
+const BUFFERS_PER_SESSION = 2;
+/** Returned buffers kept: what one session uses. */
+const MAX_SPARE = BUFFERS_PER_SESSION;
 let sessions = 0;
 
 function serve({ key: keyBytes, packSize, port }: SessionStart): void {
   const key = Buffer.from(keyBytes);
   let pack: PackBuilder | undefined;
+  let buffers = 0;
+  /** Messages not handled yet, in order: batches wait while no pack buffer is free. */
+  const queue: ToPackThread[] = [];
+  /** The batch being packed and its records not packed yet. */
+  let current:
+    { data: ArrayBuffer; records: Generator<BatchRecord>; next: IteratorResult<BatchRecord> } | undefined;
   const send = (message: FromPackThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   const finish = () => {
     if (!pack) return;
@@ -44,30 +56,52 @@ function serve({ key: keyBytes, packSize, port }: SessionStart): void {
       data.buffer as ArrayBuffer,
     ]);
   };
+  /** Packs what it can; returns when the queue is empty or a pack buffer is needed and none is free. */
+  const work = () => {
+    for (;;) {
+      if (!current) {
+        const message = queue.shift();
+        if (!message) return;
+        if (message.kind === 'flush') {
+          if (message.partial) finish();
+          send({ kind: 'flushed' });
+          continue;
+        }
+        if (message.kind !== 'batch') continue;
+        const records = readRecords(Buffer.from(message.data, 0, message.length));
+        current = { data: message.data, records, next: records.next() };
+      }
+      for (; !current.next.done; current.next = current.records.next()) {
+        const record = current.next.value;
+        if (!pack) {
+          if (buffers === BUFFERS_PER_SESSION) return; // resumed by the buffer's return
+          buffers += 1;
+          // Room for a full pack plus the blob that overfills it; pages never written cost nothing.
+          pack = new PackBuilder(key, spare.pop() ?? Buffer.allocUnsafeSlow(2 * packSize));
+        }
+        if (record.sealed) pack.addSealed(record.id, record.type, record.rawLength, record.bytes);
+        else pack.addContent(record.id, record.type, record.bytes);
+        if (pack.length >= packSize) finish();
+      }
+      send({ kind: 'batch-done', data: current.data }, [current.data]);
+      current = undefined;
+    }
+  };
 
   sessions += 1;
   port.on('message', (message: ToPackThread) => {
     try {
-      switch (message.kind) {
-        case 'batch':
-          for (const record of readRecords(Buffer.from(message.data, 0, message.length))) {
-            // Room for a full pack plus the blob that overfills it; pages never written cost nothing.
-            pack ??= new PackBuilder(key, spare.pop() ?? Buffer.allocUnsafeSlow(2 * packSize));
-            if (record.sealed) pack.addSealed(record.id, record.type, record.rawLength, record.bytes);
-            else pack.addContent(record.id, record.type, record.bytes);
-            if (pack.length >= packSize) finish();
-          }
-          send({ kind: 'batch-done', data: message.data }, [message.data]);
-          break;
-        case 'flush':
-          if (message.partial) finish();
-          send({ kind: 'flushed' });
-          break;
-        case 'pack-buffer':
-          if (spare.length < MAX_SPARE) spare.push(Buffer.from(message.data));
-          break;
+      if (message.kind === 'pack-buffer') {
+        buffers -= 1;
+        if (spare.length < MAX_SPARE) spare.push(Buffer.from(message.data));
+      } else {
+        queue.push(message);
       }
+      work();
     } catch (error) {
+      // The writer fails on this; nothing more of its session is packed.
+      current = undefined;
+      queue.length = 0;
       send({
         kind: 'error',
         message: error instanceof Error ? (error.stack ?? error.message) : String(error),

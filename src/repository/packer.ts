@@ -2,8 +2,9 @@
 // index file right after it, so a completed pack is reusable even when the writer dies
 // later. Compression, encryption and packing run on the pack thread (pack-thread.ts):
 // blobs go there in batches and come back as finished packs, which are uploaded here.
-// In memory at most: four batches of 4 MiB, the pack being filled, and finished packs not
-// uploaded yet (two, and any the batches already sent complete).
+// In memory at most: two batches of 4 MiB (one filling, one being packed) and two packs
+// (one being filled, one being written out: it goes back to the thread once the backend
+// has its bytes, before the fsync).
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Backend } from './backend.js';
@@ -21,8 +22,8 @@ export interface PackerStats {
 
 /** Two uploads overlap the disk's or network's latency without holding many packs. */
 const MAX_UPLOADS = 2;
-/** Batches filling, queued or being packed: either thread may run ahead of the other a little. */
-const MAX_BATCHES = 4;
+/** One batch filling while the other is packed: more only hold memory, neither thread gets ahead. */
+const MAX_BATCHES = 2;
 /** Holds a thousand mails or the largest default chunk: per-message costs vanish. */
 const BATCH_BYTES = 4 * 1024 * 1024 + 4096;
 
@@ -38,14 +39,17 @@ export function packThread(): Worker {
   const entry = new URL(`./pack-thread${extension}`, import.meta.url);
   // From source, under tsx: Node 20 gives worker threads none of the parent's module hooks,
   // so the thread registers tsx itself before it loads its TypeScript entry.
+  // Its objects (batch records, pack headers) die young: a small young generation keeps the
+  // thread's heap a few MiB instead of growing to V8's default of tens.
+  const resourceLimits = { maxYoungGenerationSizeMb: 4 };
   const started =
     extension === '.ts'
       ? new Worker(
           `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
             `.then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`,
-          { eval: true },
+          { eval: true, resourceLimits },
         )
-      : new Worker(entry);
+      : new Worker(entry, { resourceLimits });
   // Idle, it does not keep the process alive; a writer waiting for it references its own port.
   started.unref();
   // Writers learn of a failure through their ports closing.
@@ -193,9 +197,15 @@ export class Packer {
   private async upload({ id, data, length, header }: FromPackThread & { kind: 'pack' }): Promise<void> {
     const file = packFileName(id);
     const blobs = parseHeader(file, Buffer.from(header.buffer, header.byteOffset, header.length));
-    await this.backend.put(file, Buffer.from(data, 0, length));
-    // The thread builds its next pack in this buffer rather than in fresh memory.
-    this.post({ kind: 'pack-buffer', data }, [data]);
+    // The thread builds its next pack in this buffer rather than in fresh memory, as soon
+    // as the backend has the bytes: a pack is not held through the fsync.
+    let returned = false;
+    const giveBack = () => {
+      if (!returned) this.post({ kind: 'pack-buffer', data }, [data]);
+      returned = true;
+    };
+    await this.backend.put(file, Buffer.from(data, 0, length), giveBack);
+    giveBack();
     await this.index.write([{ id, blobs }]);
     for (const blob of blobs) this.unindexed.delete(blob.id.toString('hex'));
     this.stats.packs += 1;

@@ -78,8 +78,7 @@ export async function pruneRepository(store: Store, options: PruneOptions = {}):
     }
     await packer.close();
 
-    const remaining = [...index.packs()].filter(([pack]) => !removed.has(pack));
-    await index.replaceAll(remaining.map(([id, blobs]) => ({ id, blobs })));
+    await index.rewrite(removed);
     for (const pack of removed) await backend.delete(packFileName(pack));
 
     let staleLocksRemoved = 0;

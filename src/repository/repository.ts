@@ -46,12 +46,16 @@ export interface InitOptions {
   /** Cost of the password key derivation (tests use cheaper values). */
   scrypt?: ScryptParameters;
   lockTimings?: LockTimings;
+  /** Entries per index file that compaction writes (default 16,384; tests use fewer). */
+  indexFileEntries?: number;
 }
 
 export interface OpenOptions {
   lockTimings?: LockTimings;
   /** Pack size for snapshots written by this process (default: the repository's). */
   packSize?: number;
+  /** Entries per index file that compaction writes (default 16,384; tests use fewer). */
+  indexFileEntries?: number;
 }
 
 export interface RepositoryStats {
@@ -97,7 +101,13 @@ export class Repository {
     // The key first: a config without a key would be a repository nobody can open.
     await backend.put(keyFile, await wrapMasterKey(master, password, options.scrypt ?? DEFAULT_SCRYPT));
     await backend.put(CONFIG_FILE, serializeConfig(config, keys));
-    const store = new Store(backend, keys, config, options.lockTimings ?? DEFAULT_LOCK_TIMINGS);
+    const store = new Store(
+      backend,
+      keys,
+      config,
+      options.lockTimings ?? DEFAULT_LOCK_TIMINGS,
+      options.indexFileEntries,
+    );
     return new Repository(store, master, keyFile, config.packSize);
   }
 
@@ -122,7 +132,13 @@ export class Repository {
       if (!master) continue;
       const keys = deriveKeys(master);
       verifyConfig(config, keys);
-      const store = new Store(backend, keys, config, options.lockTimings ?? DEFAULT_LOCK_TIMINGS);
+      const store = new Store(
+        backend,
+        keys,
+        config,
+        options.lockTimings ?? DEFAULT_LOCK_TIMINGS,
+        options.indexFileEntries,
+      );
       return new Repository(store, master, file.name, options.packSize ?? config.packSize);
     }
     throw new WrongPasswordError();

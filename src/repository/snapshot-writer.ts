@@ -60,11 +60,15 @@ export interface WriterStats {
 
 const LEAF_MAX_ITEMS = 1000;
 const LEAF_MAX_BYTES = 256 * 1024;
+/** Room for a full leaf, even one of multi-byte characters or with a last item past the limit. */
+const LEAF_BUFFER = 2 * LEAF_MAX_BYTES;
 
 export class SnapshotWriter {
   private readonly packer: Packer;
   private leafItems: string[] = [];
   private leafBytes = 0;
+  /** Leaves are encoded into one reused buffer (the packer copies them): fresh memory per leaf costs page faults. */
+  private leafBuffer = Buffer.alloc(0);
   private readonly leaves: string[] = [];
   /** (lookup key << 32 | leaf number) per path and per id; 16 bytes per item. */
   private lookup = new BigUint64Array(1024);
@@ -95,7 +99,7 @@ export class SnapshotWriter {
     this.busy = true;
     try {
       const content = item.existingContent
-        ? this.checkExisting(item.existingContent)
+        ? await this.checkExisting(item.existingContent)
         : item.content === undefined
           ? []
           : await this.storeContent(item.content);
@@ -115,11 +119,14 @@ export class SnapshotWriter {
     }
   }
 
-  private checkExisting(refs: ContentRef[]): ContentRef[] {
-    for (const ref of refs) {
-      if (!this.packer.holds(ref.blob) && !this.store.index.has(Buffer.from(ref.blob, 'hex'))) {
-        throw new BlobNotFoundError(ref.blob);
-      }
+  private async checkExisting(refs: ContentRef[]): Promise<ContentRef[]> {
+    const known = (blob: string) => this.packer.holds(blob) || this.store.index.has(Buffer.from(blob, 'hex'));
+    if (!refs.every((ref) => known(ref.blob))) {
+      // Indexed since this writer listed the index, or merged into new files by a compaction.
+      this.store.index.forgetListing();
+      await this.store.index.load();
+      const missing = refs.find((ref) => !known(ref.blob));
+      if (missing) throw new BlobNotFoundError(missing.blob);
     }
     this.counters.reusedBlobs += refs.length;
     return refs.map(({ blob, size }) => ({ blob, size }));
@@ -178,10 +185,14 @@ export class SnapshotWriter {
 
   private async flushLeaf(): Promise<void> {
     if (this.leafItems.length === 0) return;
-    const leaf = Buffer.from(`[${this.leafItems.join(',')}]`);
+    const json = `[${this.leafItems.join(',')}]`;
     this.leafItems = [];
     this.leafBytes = 0;
-    this.leaves.push(await this.storeBlob(leaf, BlobType.leaf));
+    const length = Buffer.byteLength(json);
+    if (this.leafBuffer.length < length)
+      this.leafBuffer = Buffer.allocUnsafeSlow(Math.max(length, LEAF_BUFFER));
+    this.leafBuffer.write(json);
+    this.leaves.push(await this.storeBlob(this.leafBuffer.subarray(0, length), BlobType.leaf));
   }
 
   private async writeLookup(): Promise<Manifest['lookup']> {
@@ -209,6 +220,11 @@ export class SnapshotWriter {
       await this.flushLeaf();
       const lookup = await this.writeLookup();
       await this.packer.close();
+      // Before the manifest, so that a snapshot is never listed before its index is merged
+      // (a reader's first lookup then loads a few files, not one per pack); under a lock
+      // prune has not taken over, since prune may have dropped packs this index still names.
+      await this.lock.assertHeld();
+      await this.store.index.compactIfNeeded();
       const manifest: Manifest = {
         version: MANIFEST_VERSION,
         time: (this.options.time ?? new Date()).toISOString(),

@@ -33,8 +33,9 @@ export class Store {
     readonly keys: RepositoryKeys,
     readonly config: RepositoryConfig,
     readonly lockTimings: LockTimings,
+    indexFileEntries?: number,
   ) {
-    this.index = new BlobIndex(backend, keys);
+    this.index = new BlobIndex(backend, keys, indexFileEntries);
     this.chunker = new Chunker(config.chunker, keys.chunker);
   }
 

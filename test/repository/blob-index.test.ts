@@ -16,12 +16,13 @@ function blobWithPrefix(firstByte: number) {
 test('a reader loads only the range files that can hold the blob it looks up', async (t) => {
   const backend = new FsBackend(await tempDir(t));
   const keys = deriveKeys(randomBytes(32));
-  const writer = new BlobIndex(backend, keys);
+  const writer = new BlobIndex(backend, keys, 1);
   const low = blobWithPrefix(0x10);
   const high = blobWithPrefix(0xf0);
   const recent = blobWithPrefix(0x80);
-  await writer.replaceAll([{ id: 'aa'.repeat(32), blobs: [low] }]);
-  await writer.write([{ id: 'bb'.repeat(32), blobs: [high] }], true);
+  await writer.write([{ id: 'aa'.repeat(32), blobs: [low] }]);
+  await writer.write([{ id: 'bb'.repeat(32), blobs: [high] }]);
+  await writer.rewrite(new Set()); // two ranged files, one id each
   await writer.write([{ id: 'cc'.repeat(32), blobs: [recent] }]); // whole-range, as writers write them
 
   const reader = new BlobIndex(backend, keys);

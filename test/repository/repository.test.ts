@@ -157,17 +157,22 @@ test('a pack whose index file was lost is indexed again by the next writer and r
   assert.ok(second.stats.bytesUploaded < 300_000, `uploaded ${second.stats.bytesUploaded}`);
 });
 
-test('many small index files are merged into one when a writer starts', async (t) => {
+test('index files of many small backups are merged once they pass the threshold', async (t) => {
   const { dir, repository } = await tempRepository(t);
+  const counts: number[] = [];
   for (let i = 0; i < 65; i++) {
     const writer = await repository.startSnapshot();
     await writer.addItem({ path: `p${i}`, id: `${i}`, content: Buffer.from(`content ${i}`) });
     await writer.commit();
+    counts.push((await readdir(join(dir, 'index'))).length);
   }
-  assert.ok((await readdir(join(dir, 'index'))).length > 64);
+  // One whole-range file per backup (its pack) until there are more than 64, then one merged file.
+  assert.deepEqual(
+    counts.slice(0, 64),
+    Array.from({ length: 64 }, (_, i) => i + 1),
+  );
+  assert.equal(counts[64], 1);
   const reopened = await Repository.open(repository.backend, PASSWORD);
-  await (await reopened.startSnapshot()).abort();
-  assert.equal((await readdir(join(dir, 'index'))).length, 1);
   const latest = await reopened.resolveSnapshot('latest');
   assert.equal((await readAll(await reopened.readItem(latest, 'p64'))).toString(), 'content 64');
   assert.deepEqual((await reopened.check()).errors, []);

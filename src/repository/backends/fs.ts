@@ -20,7 +20,7 @@ export class FsBackend implements Backend {
     return join(this.root, ...name.split('/'));
   }
 
-  async put(name: string, data: Buffer): Promise<void> {
+  async put(name: string, data: Buffer, released?: () => void): Promise<void> {
     const target = this.path(name);
     const temp = `${target}${TEMP_MARKER}${randomBytes(6).toString('hex')}`;
     await mkdir(dirname(target), { recursive: true });
@@ -28,6 +28,7 @@ export class FsBackend implements Backend {
       const handle = await open(temp, 'wx');
       try {
         await handle.writeFile(data);
+        released?.();
         await handle.sync();
       } finally {
         await handle.close();
