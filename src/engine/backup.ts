@@ -8,7 +8,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { GraphClient, GraphCounterSnapshot } from '../graph/index.js';
 import type { Repository, SnapshotSummary } from '../repository/index.js';
-import { backupType, carryType, type TypeBackupInput } from '../workloads/directory/backup.js';
+import { backupType, carryType, type ItemSink, type TypeBackupInput } from '../workloads/directory/backup.js';
 import {
   BACKUP_TOGGLES,
   DIRECTORY_TYPES,
@@ -26,6 +26,7 @@ import type {
 } from '../workloads/directory/snapshot-meta.js';
 import { finishInterruptedRecording, recordSnapshot } from './catalog-recording.js';
 import { findPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.js';
+import { SnapshotChanges } from './snapshot-changes.js';
 
 export type BackupProgress =
   | { kind: 'typeStarted'; type: DirectoryType }
@@ -98,8 +99,9 @@ async function backupTypes(
   options: DirectoryBackupOptions,
   selected: ReadonlySet<DirectoryType>,
   previous: PreviousSnapshot | undefined,
-  sink: TypeBackupInput['sink'],
+  sink: ItemSink,
   startedAt: Date,
+  changes: SnapshotChanges | undefined,
 ): Promise<TypesOutcome> {
   const { graph, onProgress } = options;
   const fullListingIntervalMs = options.fullListingIntervalMs ?? FULL_LISTING_INTERVAL_MS;
@@ -108,6 +110,8 @@ async function backupTypes(
   for (const type of DIRECTORY_TYPES) {
     const covered = previous?.state.types.includes(type) === true;
     if (!selected.has(type) && !covered) continue;
+    // A covered type is given all its previous items, so whatever it does not report changed it carried.
+    if (covered) changes?.carries(type);
     onProgress?.({ kind: 'typeStarted', type });
     const listedAt = previous?.state.fullListings[type];
     const listingDue =
@@ -145,10 +149,15 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
   const selected = new Set((options.toggles ?? BACKUP_TOGGLES).flatMap(typesOfToggle));
 
   const writer = await repository.startSnapshot({ tags: [tenant.id, DIRECTORY_WORKLOAD] });
+  const changes = previous && new SnapshotChanges(previous.snapshot.id);
+  const sink: ItemSink = {
+    addItem: (item) => writer.addItem(item),
+    changed: (change) => changes?.note(change),
+  };
   let meta: DirectorySnapshotMeta;
   let snapshot: SnapshotSummary;
   try {
-    const { types, state } = await backupTypes(options, selected, previous, writer, startedAt);
+    const { types, state } = await backupTypes(options, selected, previous, sink, startedAt, changes);
     const failed = [...selected].filter((type) => types[type]?.error);
     if (failed.length === selected.size) {
       const reasons = failed.map((type) => `${type}: ${types[type]?.error}`).join('; ');
@@ -170,6 +179,6 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
     await writer.abort();
     throw error;
   }
-  const seq = await recordSnapshot(catalog, repository, snapshot, meta);
+  const seq = await recordSnapshot(catalog, repository, snapshot, meta, changes);
   return { seq, snapshotId: snapshot.id, meta };
 }
