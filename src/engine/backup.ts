@@ -2,11 +2,12 @@
 // type: selected types from Graph (by delta, listing or log watermark), the others
 // carried from the previous snapshot so the snapshot stays complete. The directory types
 // are read one after another in DIRECTORY_TYPES order; the log types, which Graph
-// throttles on a budget of their own, alongside them through a second writer, and their
-// items join the snapshot after the directory types'. Its meta, with the summary and the state the next backup continues from, is
-// committed last; then the catalog records it. A type whose Graph reads fail is carried
-// and makes the snapshot partial; any other failure (repository, catalog, credentials)
-// aborts the snapshot, so a failed backup writes nothing visible and loses nothing.
+// throttles on a budget of their own, alongside them through a second writer, their items
+// joining the snapshot after the directory types'. Its meta, with the summary and the
+// state the next backup continues from, is committed last; then the catalog records it. A
+// type whose Graph reads fail is carried and makes the snapshot partial; any other
+// failure (repository, catalog, credentials) aborts the snapshot, so a failed backup
+// writes nothing visible and loses nothing.
 import type { Catalog } from '../catalog/index.js';
 import type { GraphClient, GraphCounterSnapshot } from '../graph/index.js';
 import type { Repository, SnapshotSummary } from '../repository/index.js';
@@ -16,7 +17,6 @@ import {
   type ItemSink,
   type ObjectChange,
   type TypeBackupInput,
-  type TypeBackupOutcome,
 } from '../workloads/directory/backup.js';
 import {
   BACKUP_TOGGLES,
@@ -35,6 +35,7 @@ import type {
   TypeSummary,
 } from '../workloads/directory/snapshot-meta.js';
 import { finishInterruptedRecording, recordSnapshot } from './catalog-recording.js';
+import { runBranches, type Branch, type TypeResult } from './branches.js';
 import { findPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.js';
 import { SideWriter } from './side-writer.js';
 import { SnapshotChanges } from './snapshot-changes.js';
@@ -106,20 +107,8 @@ interface TypesOutcome {
   state: DirectorySnapshotState;
 }
 
-/** What one type's backup gave, and whether the previous snapshot held all of it. */
-interface TypeResult {
-  outcome: TypeBackupOutcome;
-  covered: boolean;
-}
-
-/** Types read one after another into one sink, from their own reader of the previous snapshot. */
-interface Branch {
-  types: readonly DirectoryType[];
-  sink: ItemSink;
-  previous: PreviousSnapshot | undefined;
-}
-
-interface BranchContext {
+/** What every type of one backup shares. */
+interface BackupContext {
   options: DirectoryBackupOptions;
   selected: ReadonlySet<DirectoryType>;
   startedAt: Date;
@@ -127,10 +116,9 @@ interface BranchContext {
 }
 
 async function backupOneType(
-  context: BranchContext,
+  context: BackupContext,
   type: DirectoryType,
-  sink: ItemSink,
-  previous: PreviousSnapshot | undefined,
+  { sink, previous }: Branch,
 ): Promise<TypeResult> {
   const { options, selected, startedAt, changes } = context;
   const { graph, onProgress } = options;
@@ -154,41 +142,6 @@ async function backupOneType(
   const outcome = selected.has(type) ? await backupType(type, input) : await carryType(type, input);
   onProgress?.({ kind: 'typeFinished', type, summary: outcome.summary });
   return { outcome, covered };
-}
-
-/** Runs a branch's types in order; a stop (a sibling branch failed) ends it before its next type. */
-async function backupBranch(
-  context: BranchContext,
-  branch: Branch,
-  stop: AbortSignal,
-  results: Map<DirectoryType, TypeResult>,
-): Promise<void> {
-  for (const type of branch.types) {
-    stop.throwIfAborted();
-    results.set(type, await backupOneType(context, type, branch.sink, branch.previous));
-  }
-}
-
-/**
- * Runs the branches together. The first to fail stops the others (at their next item or
- * type) and, once every branch has ended, is the outcome: nothing writes after it.
- */
-async function runBranches(
-  context: BranchContext,
-  branches: readonly Branch[],
-  stop: AbortController,
-): Promise<Map<DirectoryType, TypeResult>> {
-  const results = new Map<DirectoryType, TypeResult>();
-  const settled = await Promise.allSettled(
-    branches.map((branch) =>
-      backupBranch(context, branch, stop.signal, results).catch((error: unknown) => {
-        if (!stop.signal.aborted) stop.abort(error);
-        throw error;
-      }),
-    ),
-  );
-  if (settled.some(({ status }) => status === 'rejected')) throw stop.signal.reason;
-  return results;
 }
 
 /** The summary and the state for next time, in DIRECTORY_TYPES order whatever order the types ended in. */
@@ -225,24 +178,8 @@ function branchOf(
   types: readonly DirectoryType[],
   sink: ItemSink,
   previous: PreviousSnapshot | undefined,
-  stop: AbortSignal,
 ): Branch {
-  return {
-    types: run.filter((type) => types.includes(type)),
-    sink: stoppingSink(sink, stop),
-    previous: previous?.readerOf(types),
-  };
-}
-
-/** A sink that refuses items once the backup is stopping, so a branch ends at its next item. */
-function stoppingSink(sink: ItemSink, stop: AbortSignal): ItemSink {
-  return {
-    addItem: (item) => {
-      stop.throwIfAborted();
-      return sink.addItem(item);
-    },
-    changed: sink.changed,
-  };
+  return { types: run.filter((type) => types.includes(type)), sink, previous: previous?.readerOf(types) };
 }
 
 export async function backupDirectory(options: DirectoryBackupOptions): Promise<DirectoryBackupResult> {
@@ -259,7 +196,6 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
   );
   const changes = previous && new SnapshotChanges(previous.snapshot.id);
   const changed = (change: ObjectChange) => changes?.note(change);
-  const stop = new AbortController();
 
   const writer = await repository.startSnapshot({ tags: [tenant.id, DIRECTORY_WORKLOAD] });
   let logWriter: SideWriter | undefined;
@@ -271,13 +207,11 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
     logWriter = run.some((type) => LOG_TYPES.has(type)) ? await SideWriter.start(repository) : undefined;
     const directorySink: ItemSink = { addItem: (item) => writer.addItem(item), changed };
     const branches = [
-      branchOf(run, OBJECT_TYPES, directorySink, previous, stop.signal),
-      ...(logWriter
-        ? [branchOf(run, LOG_TYPES_IN_ORDER, logWriter.sink(changed), previous, stop.signal)]
-        : []),
+      branchOf(run, OBJECT_TYPES, directorySink, previous),
+      ...(logWriter ? [branchOf(run, LOG_TYPES_IN_ORDER, logWriter.sink(changed), previous)] : []),
     ];
-    const context: BranchContext = { options, selected, startedAt, changes };
-    const results = await runBranches(context, branches, stop);
+    const context: BackupContext = { options, selected, startedAt, changes };
+    const results = await runBranches(branches, (type, branch) => backupOneType(context, type, branch));
     await logWriter?.addTo(writer);
     const { types, state } = typesOutcome(results, startedAt, previous);
     const failed = [...selected].filter((type) => types[type]?.error);
