@@ -61,11 +61,12 @@ function clientOptions(pacing: Pacing, tenantUsers: number): GraphClientOptions 
   if (pacing === 'product') return {};
   if (pacing === 'tenant')
     return { budgets: { identity: { ...DEFAULT_BUDGETS.identity, limit: identityLimit(tenantUsers) } } };
-  // Budgets no backup reaches: the client sends as fast as its concurrency allows.
+  // Budgets no backup reaches: the client sends as fast as its concurrency allows. Not
+  // sized by the tenant either, or the identity budget would be the tenant's again.
   const budgets = { ...DEFAULT_BUDGETS };
   for (const kind of Object.keys(budgets) as (keyof Budgets)[])
     budgets[kind] = { ...budgets[kind], limit: Number.MAX_SAFE_INTEGER };
-  return { budgets };
+  return { budgets, sizeIdentityBudget: false };
 }
 
 const mb = (bytes: number) => Math.round(bytes / MB);
