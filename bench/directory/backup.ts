@@ -15,18 +15,34 @@ import {
 } from '../../src/graph/index.js';
 import { identityLimit } from '../../src/sandbox/graph/throttle.js';
 import { FsBackend, Repository, RepositoryNotFoundError } from '../../src/repository/index.js';
-import type { DirectoryType } from '../../src/workloads/directory/item.js';
+import { LOG_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
 import type { BackupJob, BackupMeasure, Pacing, RequestCounts, TypeMeasure } from './protocol.js';
 
 const SAMPLE_MS = 100;
 const MB = 1024 * 1024;
 
-function requestCounts(before: GraphCounterSnapshot, after: GraphCounterSnapshot): RequestCounts {
-  const counts: RequestCounts = { http: after.requests - before.requests, graph: 0, throttled: 0 };
-  for (const [scope, outcomes] of Object.entries(after.byScope)) {
-    const earlier = before.byScope[scope as keyof GraphCounterSnapshot['byScope']];
-    const since = (outcome: 'ok' | 'failed' | 'deltaExpired' | 'retried' | 'throttled') =>
+type Scope = keyof GraphCounterSnapshot['byScope'];
+
+/**
+ * Requests between two counter snapshots; with `scopes`, only those drawing on these
+ * budgets (the log types run alongside the others, on a budget of their own).
+ */
+function requestCounts(
+  before: GraphCounterSnapshot,
+  after: GraphCounterSnapshot,
+  scopes?: (scope: Scope) => boolean,
+): RequestCounts {
+  const counts: RequestCounts = {
+    http: scopes ? 0 : after.requests - before.requests,
+    graph: 0,
+    throttled: 0,
+  };
+  for (const [scope, outcomes] of Object.entries(after.byScope) as [Scope, GraphCounterSnapshot][]) {
+    if (scopes && !scopes(scope)) continue;
+    const earlier = before.byScope[scope];
+    const since = (outcome: 'requests' | 'ok' | 'failed' | 'deltaExpired' | 'retried' | 'throttled') =>
       outcomes[outcome] - (earlier?.[outcome] ?? 0);
+    if (scopes) counts.http += since('requests');
     // Each attempt ends answered, failed (a refused delta link included) or to be retried; a $batch's own attempts are HTTP round trips.
     if (scope !== 'batch')
       counts.graph += since('ok') + since('failed') + since('deltaExpired') + since('retried');
@@ -35,15 +51,22 @@ function requestCounts(before: GraphCounterSnapshot, after: GraphCounterSnapshot
   return counts;
 }
 
+/** The budgets a type's requests draw on: the log types' own, or everything else. */
+const scopesOf =
+  (type: DirectoryType) =>
+  (scope: Scope): boolean =>
+    LOG_TYPES.has(type) === (scope === 'auditLogs');
+
 function clientOptions(pacing: Pacing, tenantUsers: number): GraphClientOptions {
   if (pacing === 'product') return {};
   if (pacing === 'tenant')
     return { budgets: { identity: { ...DEFAULT_BUDGETS.identity, limit: identityLimit(tenantUsers) } } };
-  // Budgets no backup reaches: the client sends as fast as its concurrency allows.
+  // Budgets no backup reaches: the client sends as fast as its concurrency allows. Not
+  // sized by the tenant either, or the identity budget would be the tenant's again.
   const budgets = { ...DEFAULT_BUDGETS };
   for (const kind of Object.keys(budgets) as (keyof Budgets)[])
     budgets[kind] = { ...budgets[kind], limit: Number.MAX_SAFE_INTEGER };
-  return { budgets };
+  return { budgets, sizeIdentityBudget: false };
 }
 
 const mb = (bytes: number) => Math.round(bytes / MB);
@@ -119,7 +142,7 @@ async function main(): Promise<void> {
     return beginSnapshot(input);
   };
   const types: Partial<Record<DirectoryType, TypeMeasure>> = {};
-  let typeStart = { at: 0, counters: graph.counters() };
+  const typeStarts = new Map<DirectoryType, { at: number; counters: GraphCounterSnapshot }>();
   let firstTypeAt: number | undefined;
   let lastTypeAt = 0;
   const started = performance.now();
@@ -130,16 +153,19 @@ async function main(): Promise<void> {
     catalog,
     onProgress: (event) => {
       if (event.kind === 'typeStarted') {
-        typeStart = { at: performance.now(), counters: graph.counters() };
-        firstTypeAt ??= typeStart.at;
+        const at = performance.now();
+        typeStarts.set(event.type, { at, counters: graph.counters() });
+        firstTypeAt ??= at;
         peaks.phaseEnded();
       }
       if (event.kind === 'typeFinished') {
         lastTypeAt = performance.now();
+        const start = typeStarts.get(event.type)!;
         types[event.type] = {
           summary: event.summary,
-          ms: Math.round(lastTypeAt - typeStart.at),
-          requests: requestCounts(typeStart.counters, graph.counters()),
+          ms: Math.round(lastTypeAt - start.at),
+          requests: requestCounts(start.counters, graph.counters(), scopesOf(event.type)),
+          // With the log types alongside, the peak of the time since the previous type event.
           peakRssMb: peaks.phaseEnded(),
         };
       }

@@ -16,7 +16,13 @@ import * as queries from './queries.js';
 import type { ItemPage, ListItemsOptions, TypeCount } from './queries.js';
 import type { CatalogDatabase } from './schema.js';
 import * as writes from './writes.js';
-import type { BeginSnapshotInput, FinishSnapshotInput, RecordResult, TenantInput } from './writes.js';
+import type {
+  BeginSnapshotInput,
+  CarriedItems,
+  FinishSnapshotInput,
+  RecordResult,
+  TenantInput,
+} from './writes.js';
 
 export class Catalog {
   private constructor(
@@ -64,6 +70,24 @@ export class Catalog {
     items: AsyncIterable<ItemRecord> | Iterable<ItemRecord>,
   ): Promise<RecordResult> {
     return writes.recordItems(this.db, tenantId, workload, seq, items);
+  }
+
+  /**
+   * Extends in bulk the versions a snapshot carries unchanged from seq-1; its other items
+   * then go through recordItems. Undefined when seq-1 is not the snapshot they came from.
+   */
+  recordCarried(
+    tenantId: string,
+    workload: string,
+    seq: number,
+    carried: CarriedItems,
+  ): Promise<number | undefined> {
+    return writes.recordCarried(this.db, tenantId, workload, seq, carried);
+  }
+
+  /** Undoes what has been recorded of a running snapshot, so its recording can start over. */
+  restartRecording(tenantId: string, workload: string, seq: number): Promise<void> {
+    return writes.restartRecording(this.db, tenantId, workload, seq);
   }
 
   finishSnapshot(

@@ -6,7 +6,13 @@ export type { Engine } from './connection.js';
 export { CatalogError } from './errors.js';
 export type { ItemChange, ItemRecord, ItemVersion, Snapshot, SnapshotStatus, Tenant } from './model.js';
 export type { ItemPage, ListItemsOptions, TypeCount } from './queries.js';
-export type { BeginSnapshotInput, FinishSnapshotInput, RecordResult, TenantInput } from './writes.js';
+export type {
+  BeginSnapshotInput,
+  CarriedItems,
+  FinishSnapshotInput,
+  RecordResult,
+  TenantInput,
+} from './writes.js';
 export { RECORD_BATCH_SIZE } from './writes.js';
 export { catalogItemRecord, catalogSnapshotMeta } from './convention.js';
 export type { CatalogItemMetadata, CatalogSnapshotMeta } from './convention.js';

@@ -274,6 +274,92 @@ async function recordBatch(db: Db, target: BatchTarget, batch: ItemRecord[]): Pr
   });
 }
 
+/** Items of a snapshot that continue the snapshot before it unchanged, described by exception. */
+export interface CarriedItems {
+  /** The repository snapshot they were carried from: it must be the one recorded as seq - 1. */
+  fromRepositorySnapshotId: string;
+  /** Item types whose every object of seq - 1 is carried, but for `except`. */
+  itemTypes: readonly string[];
+  /** Objects of those types that are not carried: changed, added or removed. */
+  except: Iterable<{ itemType: string; objectId: string }>;
+}
+
+/**
+ * Extends in bulk the versions of snapshot seq-1 that a running snapshot carries
+ * unchanged: every version of the named types, then the exceptions set back to end at
+ * seq-1. Added and changed items are then recorded by recordItems; removed ones are what
+ * nothing continued, as always. One transaction, so a repeat changes nothing. Returns how
+ * many versions were carried, or undefined (nothing done) when seq-1 is not the snapshot
+ * they were carried from.
+ */
+export async function recordCarried(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  seq: number,
+  carried: CarriedItems,
+): Promise<number | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const { started_at: seenAt } = await runningSnapshot(trx, tenantId, workload, seq);
+    const previous = await trx
+      .selectFrom('snapshots')
+      .select(['repository_snapshot_id', 'started_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('workload', '=', workload)
+      .where('seq', '=', seq - 1)
+      .executeTakeFirst();
+    if (previous?.repository_snapshot_id !== carried.fromRepositorySnapshotId) return undefined;
+    let count = 0;
+    if (carried.itemTypes.length > 0) {
+      const extended = await trx
+        .updateTable('item_versions')
+        .set({ last_seen_seq: seq, last_seen_at: seenAt })
+        .where('tenant_id', '=', tenantId)
+        .where('workload', '=', workload)
+        .where('last_seen_seq', '=', seq - 1)
+        .where('item_type', 'in', [...carried.itemTypes])
+        .executeTakeFirst();
+      count += Number(extended.numUpdatedRows);
+    }
+    for (const [itemType, objectIds] of exceptionsByType(carried)) {
+      for (let start = 0; start < objectIds.length; start += RECORD_BATCH_SIZE) {
+        const restored = await trx
+          .updateTable('item_versions')
+          .set({ last_seen_seq: seq - 1, last_seen_at: previous.started_at })
+          .where('tenant_id', '=', tenantId)
+          .where('workload', '=', workload)
+          .where('item_type', '=', itemType)
+          .where('object_id', 'in', objectIds.slice(start, start + RECORD_BATCH_SIZE))
+          .where(sql<number>`+${sql.ref('last_seen_seq')}`, '=', seq)
+          .where('first_seen_seq', '<', seq)
+          .executeTakeFirst();
+        count -= Number(restored.numUpdatedRows);
+      }
+    }
+    await trx
+      .updateTable('snapshots')
+      .set((eb) => ({ item_count: eb('item_count', '+', count) }))
+      .where('tenant_id', '=', tenantId)
+      .where('workload', '=', workload)
+      .where('seq', '=', seq)
+      .execute();
+    return count;
+  });
+}
+
+/** The exceptions of the carried types, grouped by type. */
+function exceptionsByType(carried: CarriedItems): Map<string, string[]> {
+  const types = new Set(carried.itemTypes);
+  const byType = new Map<string, string[]>();
+  for (const { itemType, objectId } of carried.except) {
+    if (!types.has(itemType)) continue;
+    const ids = byType.get(itemType) ?? [];
+    ids.push(objectId);
+    byType.set(itemType, ids);
+  }
+  return byType;
+}
+
 /**
  * Ends a running snapshot. Versions of the previous snapshot that no item continued are
  * the removed objects; every snapshot lists every item, so absence means deletion.
@@ -334,9 +420,62 @@ export async function recordTypeCounts(db: Db, snapshotId: number, counts: TypeC
 }
 
 /**
+ * Takes back what recording has done to a snapshot: its new versions go, versions it
+ * extended end where they did before, its counts are zero again.
+ */
+async function undoRecording(
+  trx: Transaction<CatalogDatabase>,
+  tenantId: string,
+  workload: string,
+  seq: number,
+): Promise<void> {
+  await trx
+    .deleteFrom('item_versions')
+    .where('tenant_id', '=', tenantId)
+    .where('workload', '=', workload)
+    .where('first_seen_seq', '=', seq)
+    .execute();
+  const previous = await trx
+    .selectFrom('snapshots')
+    .select('started_at')
+    .where('tenant_id', '=', tenantId)
+    .where('workload', '=', workload)
+    .where('seq', '=', seq - 1)
+    .executeTakeFirst();
+  if (previous) {
+    await trx
+      .updateTable('item_versions')
+      .set({ last_seen_seq: seq - 1, last_seen_at: previous.started_at })
+      .where('tenant_id', '=', tenantId)
+      .where('workload', '=', workload)
+      .where('last_seen_seq', '=', seq)
+      .execute();
+  }
+  await trx
+    .updateTable('snapshots')
+    .set({ item_count: 0, added_count: 0, changed_count: 0 })
+    .where('tenant_id', '=', tenantId)
+    .where('workload', '=', workload)
+    .where('seq', '=', seq)
+    .execute();
+}
+
+/** Starts a running snapshot's recording over, as if no item had been recorded. */
+export async function restartRecording(
+  db: Db,
+  tenantId: string,
+  workload: string,
+  seq: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await runningSnapshot(trx, tenantId, workload, seq);
+    await undoRecording(trx, tenantId, workload, seq);
+  });
+}
+
+/**
  * Undoes the newest snapshot of a tenant's workload (a backup that died before its
- * repository commit): its new versions go, versions it extended end where they did
- * before, and its seq is free again.
+ * repository commit): its recording is undone and its seq is free again.
  */
 export async function abandonSnapshot(
   db: Db,
@@ -355,28 +494,7 @@ export async function abandonSnapshot(
       .executeTakeFirst();
     if (later)
       throw new CatalogError(`snapshot ${seq} cannot be abandoned: snapshot ${later.seq} follows it`);
-    await trx
-      .deleteFrom('item_versions')
-      .where('tenant_id', '=', tenantId)
-      .where('workload', '=', workload)
-      .where('first_seen_seq', '=', seq)
-      .execute();
-    const previous = await trx
-      .selectFrom('snapshots')
-      .select('started_at')
-      .where('tenant_id', '=', tenantId)
-      .where('workload', '=', workload)
-      .where('seq', '=', seq - 1)
-      .executeTakeFirst();
-    if (previous) {
-      await trx
-        .updateTable('item_versions')
-        .set({ last_seen_seq: seq - 1, last_seen_at: previous.started_at })
-        .where('tenant_id', '=', tenantId)
-        .where('workload', '=', workload)
-        .where('last_seen_seq', '=', seq)
-        .execute();
-    }
+    await undoRecording(trx, tenantId, workload, seq);
     await trx.deleteFrom('snapshots').where('id', '=', row.id).execute();
   });
 }

@@ -2,7 +2,8 @@
 // (delta links, log watermarks, types covered) and its items one type after another. A
 // backup writes types in DIRECTORY_TYPES order, so a single pass over the item list
 // serves every type; a type the pass has already gone beyond (a snapshot written in
-// another order, or a type read twice) is read again from the start.
+// another order, or a type read twice) is read again from the start. Types read alongside
+// the others (the logs) get a reader with a pass of its own that skips every other type.
 import { catalogedSnapshots, rebuild, type Catalog } from '../catalog/index.js';
 import {
   SnapshotNotFoundError,
@@ -31,12 +32,19 @@ export class PreviousSnapshot implements PreviousItems {
   /** Types the pass has gone beyond. */
   private readonly passed = new Set<DirectoryType>();
 
+  /** `types`: the types this reader serves, in the order they are asked for. */
   constructor(
     private readonly repository: Repository,
     readonly snapshot: SnapshotSummary,
+    private readonly types: readonly DirectoryType[] = DIRECTORY_TYPES,
   ) {
     this.state = stateOf(snapshot.meta);
     this.pass = repository.items(snapshot.id)[Symbol.asyncIterator]();
+  }
+
+  /** A reader of the same snapshot for some types only, with a pass of its own. */
+  readerOf(types: readonly DirectoryType[]): PreviousSnapshot {
+    return new PreviousSnapshot(this.repository, this.snapshot, types);
   }
 
   content(item: SnapshotItem): AsyncIterable<Buffer> {
@@ -48,19 +56,21 @@ export class PreviousSnapshot implements PreviousItems {
       for await (const item of this.repository.items(this.snapshot.id)) if (typeOf(item) === type) yield item;
       return;
     }
-    const position = DIRECTORY_TYPES.indexOf(type);
+    const position = this.types.indexOf(type);
+    if (position < 0) throw new Error(`this reader of the previous snapshot does not serve ${type}`);
     try {
       for (;;) {
         const item = this.held ?? (await this.next());
         this.held = undefined;
         if (!item) return;
         const itemType = typeOf(item);
+        const itemPosition = itemType === undefined ? -1 : this.types.indexOf(itemType);
         if (itemType === type) {
           yield item;
-        } else if (itemType !== undefined && DIRECTORY_TYPES.indexOf(itemType) > position) {
+        } else if (itemPosition > position) {
           this.held = item;
           return;
-        } else if (itemType !== undefined) {
+        } else if (itemType !== undefined && itemPosition >= 0) {
           this.passed.add(itemType);
         }
       }

@@ -245,6 +245,23 @@ export class SnapshotWriter {
     }
   }
 
+  /**
+   * Stores everything added (remaining packs and their indexes) but writes no manifest:
+   * the items addItem returned can then go into another writer's snapshot as
+   * `existingContent`. This is how several writers, one item at a time each, fill one
+   * snapshot in parallel. Content no snapshot comes to reference is left to prune.
+   */
+  async commitContent(): Promise<void> {
+    if (this.finished || this.busy)
+      throw new RepositoryError('cannot commit: snapshot finished or an item is being added');
+    this.finished = true;
+    try {
+      await this.packer.close();
+    } finally {
+      await this.lock.release();
+    }
+  }
+
   /** Gives up without writing a manifest; packs already written stay for later reuse. */
   async abort(): Promise<void> {
     if (this.finished) return;

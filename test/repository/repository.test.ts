@@ -89,6 +89,38 @@ test('existing content can be referenced without re-reading it', async (t) => {
   assert.equal((await readAll(await repository.readItem(snapshot.id, 'x'))).toString(), 'unchanged');
 });
 
+test('two writers fill one snapshot: the content of one goes into the other', async (t) => {
+  const { repository } = await tempRepository(t);
+  const main = await repository.startSnapshot();
+  const side = await repository.startSnapshot();
+  const large = randomData('side', 2 * 1024 * 1024);
+  // Both write at once, each one item at a time.
+  const [, sideItems] = await Promise.all([
+    main.addItem({ path: 'main', id: 'main', content: Buffer.from('main content') }),
+    Promise.all([side.addItem({ path: 'side', id: 'side', metadata: { day: 1 }, content: large })]),
+  ]);
+  await assert.rejects(
+    main.addItem({ path: 'early', id: 'early', existingContent: sideItems[0]!.content }),
+    /not in any index/,
+    'content is there for others only once its writer stored it',
+  );
+  await side.commitContent();
+  await assert.rejects(side.addItem({ path: 'late', id: 'late', content: Buffer.from('x') }), /already/);
+  for (const item of sideItems) {
+    await main.addItem({
+      path: item.path,
+      id: item.id,
+      metadata: item.metadata,
+      existingContent: item.content,
+    });
+  }
+  const snapshot = await main.commit();
+  assert.equal((await repository.listSnapshots()).length, 1, 'the side writer left no snapshot');
+  assert.ok((await readAll(await repository.readItem(snapshot.id, 'side'))).equals(large));
+  assert.equal((await readAll(await repository.readItem(snapshot.id, 'main'))).toString(), 'main content');
+  assert.deepEqual((await repository.findItem(snapshot.id, 'side'))?.metadata, { day: 1 });
+});
+
 test('wrong password is refused and writes nothing', async (t) => {
   const { dir, backend } = await tempRepository(t);
   const before = await listNames(backend);

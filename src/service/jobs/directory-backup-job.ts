@@ -14,7 +14,7 @@ import type { BackupRequest, JobPayload } from './requests.js';
 import { retryingTransient } from './transient.js';
 
 export interface BackupJobProgress {
-  /** The type being read now, null between types. */
+  /** The type being read now (the latest started: the log types run alongside the others), null between types. */
   current: string | null;
   /** Items read so far per type; finished types carry their summary. */
   types: Record<string, { items: number; finished: boolean; error: string | null }>;
@@ -56,8 +56,9 @@ export function directoryBackupJob(services: OrganizationServices) {
       } else if (event.kind === 'items') {
         entry.items = event.items;
       } else {
-        progress.current = null;
         Object.assign(entry, { items: event.summary.items, finished: true, error: event.summary.error });
+        const running = Object.keys(progress.types).filter((type) => !progress.types[type]?.finished);
+        progress.current = running.at(-1) ?? null;
         context.log(describeFinished(event.type, event.summary));
       }
       context.progress(progress);

@@ -8,6 +8,7 @@ import { carryPrevious, type TypeBackupInput, type TypeBackupOutcome } from './t
 import { descriptorOf } from './types/index.js';
 
 export type { PreviousItems, TypeBackupInput, TypeBackupOutcome } from './type-backup.js';
+export type { ItemSink, ObjectChange } from './type-writer.js';
 
 /** Reads the type from Graph into the snapshot; Graph failures end in a summary with an error, never a throw. */
 export function backupType(type: DirectoryType, input: TypeBackupInput): Promise<TypeBackupOutcome> {

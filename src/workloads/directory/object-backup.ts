@@ -100,7 +100,7 @@ async function applyChanges(
   const waiting = new Map<string, SnapshotItem>();
   for await (const item of input.previous?.itemsOf(descriptor.type) ?? []) {
     const { objectId } = previousVersion(item);
-    if (changes.removed.has(objectId)) writer.removed();
+    if (changes.removed.has(objectId)) writer.removed(objectId);
     else if (changes.changed.has(objectId)) waiting.set(objectId, item);
     else await writer.carry(item);
   }
@@ -117,7 +117,7 @@ async function applyChanges(
         waiting.delete(item.id);
       }
       // Reported changed but gone by the time it was read: deleted meanwhile.
-      for (const id of ids) if (waiting.delete(id)) writer.removed();
+      for (const id of ids) if (waiting.delete(id)) writer.removed(id);
     }
   } catch (error) {
     if (!isTypeFailure(error)) throw error;
@@ -177,7 +177,7 @@ async function enumerate(
         if (kept.has(previousVersion(item).objectId)) await writer.carry(item);
       }
     }
-    for (const id of known.keys()) if (!written.has(id) && !kept.has(id)) writer.removed();
+    for (const id of known.keys()) if (!written.has(id) && !kept.has(id)) writer.removed(id);
     return { summary: writer.finish(), deltaLink };
   } catch (error) {
     if (!isTypeFailure(error)) throw error;

@@ -1,8 +1,9 @@
 // Writes one type's items into the snapshot and counts what happened to them against the
 // previous snapshot: added, changed, unchanged ("carried") or removed. Items freshly read
 // are encoded with their catalog metadata; items carried point at the previous
-// snapshot's content and keep its metadata, so they cost a few bytes.
-import type { CatalogItemMetadata } from '../../catalog/index.js';
+// snapshot's content and keep its metadata, so they cost a few bytes. The sink hears of
+// every object not carried unchanged, so the catalog can carry the rest in bulk.
+import type { CatalogItemMetadata, ItemRecord } from '../../catalog/index.js';
 import type { NewItem, SnapshotItem } from '../../repository/index.js';
 import {
   encodeItem,
@@ -14,9 +15,14 @@ import {
 } from './item.js';
 import type { ReadMode, TypeSummary } from './snapshot-meta.js';
 
-/** Where items go: the snapshot writer. */
+/** An object the snapshot does not carry unchanged: written anew (added or changed), or removed. */
+export type ObjectChange =
+  { kind: 'written'; record: ItemRecord } | { kind: 'removed'; itemType: DirectoryType; objectId: string };
+
+/** Where items go: the snapshot writer; and, if it listens, what changed. */
 export interface ItemSink {
   addItem(item: NewItem): Promise<unknown>;
+  changed?(change: ObjectChange): void;
 }
 
 /** Progress is reported every this many items (the engine reports the total when a type is done). */
@@ -77,8 +83,9 @@ export class TypeWriter {
   }
 
   /** An object of the previous snapshot that is gone. */
-  removed(): void {
+  removed(objectId: string): void {
     this.summary.removed += 1;
+    this.sink.changed?.({ kind: 'removed', itemType: this.type, objectId });
   }
 
   /** The type's summary; a type that failed says why (what it carried stands in for the rest). */
@@ -89,10 +96,14 @@ export class TypeWriter {
 
   private async add(item: NewItem, previousHash: string | undefined): Promise<void> {
     await this.sink.addItem(item);
-    const { versionHash } = item.metadata as CatalogItemMetadata;
-    if (previousHash === undefined) this.summary.added += 1;
-    else if (previousHash === versionHash) this.summary.carried += 1;
-    else this.summary.changed += 1;
+    const metadata = item.metadata as CatalogItemMetadata;
+    if (previousHash === metadata.versionHash) {
+      this.summary.carried += 1;
+    } else {
+      if (previousHash === undefined) this.summary.added += 1;
+      else this.summary.changed += 1;
+      this.sink.changed?.({ kind: 'written', record: { ...metadata, contentRef: item.path } });
+    }
     this.counted();
   }
 

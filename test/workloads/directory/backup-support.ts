@@ -3,7 +3,11 @@
 // as an admin would (so delta and the logs see it), and readers of what a backup wrote.
 import { join } from 'node:path';
 import { Catalog } from '../../../src/catalog/index.js';
-import { backupDirectory, type DirectoryBackupResult } from '../../../src/engine/backup.js';
+import {
+  backupDirectory,
+  type BackupProgress,
+  type DirectoryBackupResult,
+} from '../../../src/engine/backup.js';
 import { GraphClient, type GraphClientOptions, type GraphEvent } from '../../../src/graph/index.js';
 import { FsBackend, Repository, type SnapshotItem } from '../../../src/repository/index.js';
 import { APPLICATION_PERMISSIONS } from '../../../src/sandbox/directory/graph-permissions.js';
@@ -38,6 +42,7 @@ export interface BackupFixture {
     toggles?: BackupToggle[];
     client?: GraphClientOptions;
     fullListingIntervalMs?: number;
+    onProgress?(event: BackupProgress): void;
   }): Promise<BackupRun>;
   /** Changes the tenant through the sandbox admin endpoint; fails the test on an error answer. */
   admin(path: string, method?: string, body?: unknown): Promise<GraphResult>;
@@ -67,7 +72,7 @@ export async function backupFixture(
     catalog,
     tenantId,
     store,
-    async backup({ toggles, client, fullListingIntervalMs } = {}) {
+    async backup({ toggles, client, fullListingIntervalMs, onProgress } = {}) {
       const events: GraphEvent[] = [];
       const graph = new GraphClient(connectionTo(sandbox), {
         backoff: { baseMs: 100 },
@@ -76,7 +81,14 @@ export async function backupFixture(
       });
       try {
         return {
-          result: await backupDirectory({ graph, repository, catalog, toggles, fullListingIntervalMs }),
+          result: await backupDirectory({
+            graph,
+            repository,
+            catalog,
+            toggles,
+            fullListingIntervalMs,
+            onProgress,
+          }),
           events,
         };
       } finally {

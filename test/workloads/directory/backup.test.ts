@@ -2,11 +2,14 @@
 // SQLite catalog: the first backup holds every type whole; after admin changes the next
 // reads only what delta reports and records exactly those changes; an expired delta link
 // falls back to listing; a type Graph refuses is carried and makes the snapshot partial;
-// types not selected are carried; when every selected type fails nothing is written; an
-// interrupted catalog recording is finished; a lost catalog is rebuilt from the repository.
+// types not selected are carried; incremental backups are recorded in the catalog by
+// their changes, with the result a rebuild from the repository gives; when every selected
+// type fails nothing is written; an interrupted catalog recording is finished; a lost
+// catalog is rebuilt from the repository.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ItemChange } from '../../../src/catalog/index.js';
+import { join } from 'node:path';
+import { Catalog, rebuild, type ItemChange } from '../../../src/catalog/index.js';
 import { DirectoryBackupError } from '../../../src/engine/backup.js';
 import {
   DIRECTORY_TYPES,
@@ -85,6 +88,8 @@ test('directory backups of a sandbox tenant', async (t) => {
   const fixture = await backupFixture(t);
   const { store, repository, catalog, tenantId } = fixture;
   const count = (collection: string) => store.collection(collection).size;
+  const carriedRecordings = t.mock.method(catalog, 'recordCarried');
+  const restartedRecordings = t.mock.method(catalog, 'restartRecording');
   // A group that nothing else refers to, deleted after the first backup.
   const doomed = (
     await fixture.admin('/objects/groups', 'POST', {
@@ -334,6 +339,36 @@ test('directory backups of a sandbox tenant', async (t) => {
     const snapshot = await catalog.snapshot(tenantId, DIRECTORY_WORKLOAD, run.result.seq);
     assert.equal(snapshot.status, 'partial');
     assert.deepEqual(await changesBetween(fixture, before, run.result.seq), []);
+  });
+
+  await t.test('incremental backups are recorded by their changes, as a rebuild records them', async () => {
+    // Every backup after the first carried its unchanged versions in bulk.
+    const carried = await Promise.all(carriedRecordings.mock.calls.map((call) => call.result));
+    const snapshots = await catalog.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
+    assert.equal(carried.length, snapshots.length - 1);
+    for (const count of carried) assert.ok(typeof count === 'number' && count > 0);
+    assert.equal(restartedRecordings.mock.callCount(), 0, 'every change was reported');
+
+    const rebuilt = Catalog.open(join(fixture.dir, 'rebuilt.sqlite'));
+    t.after(() => rebuilt.close());
+    await rebuilt.migrate();
+    await rebuild(rebuilt, repository);
+    const view = async (of: Catalog) => {
+      const all = await of.listSnapshots(tenantId, DIRECTORY_WORKLOAD);
+      return Promise.all(
+        all.map(async (snapshot) => ({
+          snapshot: [snapshot.seq, snapshot.itemCount, snapshot.addedCount, snapshot.changedCount],
+          removed: snapshot.removedCount,
+          types: await of.countsByType(tenantId, DIRECTORY_WORKLOAD, snapshot.seq),
+          items: (await of.listItems(tenantId, DIRECTORY_WORKLOAD, snapshot.seq, { limit: 10_000 })).items,
+          diff:
+            snapshot.seq === 1
+              ? []
+              : await collect(of.diff(tenantId, DIRECTORY_WORKLOAD, snapshot.seq - 1, snapshot.seq)),
+        })),
+      );
+    };
+    assert.deepEqual(await view(catalog), await view(rebuilt));
   });
 
   await t.test('when every selected type fails, no snapshot is written', async () => {
