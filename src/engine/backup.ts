@@ -9,6 +9,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { GraphClient, GraphCounterSnapshot } from '../graph/index.js';
 import type { Repository, SnapshotSummary } from '../repository/index.js';
 import { backupType, carryType, type TypeBackupInput } from '../workloads/directory/backup.js';
+import { ownerTypeOf } from '../workloads/directory/types/index.js';
 import {
   BACKUP_TOGGLES,
   DIRECTORY_TYPES,
@@ -105,6 +106,8 @@ async function backupTypes(
   const fullListingIntervalMs = options.fullListingIntervalMs ?? FULL_LISTING_INTERVAL_MS;
   const types: DirectorySnapshotSummary['types'] = {};
   const state: DirectorySnapshotState = { deltaLinks: {}, logWatermarks: {}, fullListings: {}, types: [] };
+  /** Per owner type read by delta in this backup, the owners it reported (devices for BitLocker keys). */
+  const ownerChanges = new Map<DirectoryType, ReadonlySet<string>>();
   for (const type of DIRECTORY_TYPES) {
     const covered = previous?.state.types.includes(type) === true;
     if (!selected.has(type) && !covered) continue;
@@ -112,6 +115,7 @@ async function backupTypes(
     const listedAt = previous?.state.fullListings[type];
     const listingDue =
       listedAt === undefined || startedAt.getTime() - Date.parse(listedAt) >= fullListingIntervalMs;
+    const ownerType = ownerTypeOf(type);
     const input: TypeBackupInput = {
       graph,
       sink,
@@ -119,14 +123,21 @@ async function backupTypes(
       // Without a delta link the type is listed whole (and gets a fresh link).
       deltaLink: covered && !listingDue ? previous?.state.deltaLinks[type] : undefined,
       watermark: covered ? previous?.state.logWatermarks[type] : undefined,
+      // Without the owners' changes the type is listed whole.
+      ownerChanges: covered && !listingDue && ownerType ? ownerChanges.get(ownerType) : undefined,
       onItems: (items) => onProgress?.({ kind: 'items', type, items }),
     };
     const outcome = selected.has(type) ? await backupType(type, input) : await carryType(type, input);
     types[type] = outcome.summary;
     if (outcome.deltaLink) state.deltaLinks[type] = outcome.deltaLink;
-    const listedWhole = outcome.summary.mode === 'full' && outcome.summary.error === null;
+    if (outcome.ownerChanges) ownerChanges.set(type, outcome.ownerChanges);
+    const { mode, error } = outcome.summary;
+    const listedWhole = mode === 'full' && error === null;
     const fullListing = listedWhole ? startedAt.toISOString() : listedAt;
-    if (outcome.deltaLink && fullListing) state.fullListings[type] = fullListing;
+    // A type listed by owner continues only from a snapshot it read without error: owners
+    // changed while it failed or was carried would never be reported again.
+    const continues = ownerType ? error === null && mode !== 'carried' : outcome.deltaLink !== undefined;
+    if (continues && fullListing) state.fullListings[type] = fullListing;
     if (outcome.watermark) state.logWatermarks[type] = outcome.watermark;
     // A type that failed before any snapshot held all of it is still not covered.
     if (outcome.summary.error === null || covered) state.types.push(type);

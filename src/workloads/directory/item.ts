@@ -130,12 +130,19 @@ export async function versionHashOfChunks(chunks: AsyncIterable<Uint8Array>): Pr
   return hash.digest('hex').slice(0, VERSION_HASH_LENGTH);
 }
 
-/** The catalog metadata of an encoded item. */
+/** An item's metadata: the catalog's, and for types listed by owner the owner it names (docs/directory-backup.md). */
+export interface DirectoryItemMetadata extends CatalogItemMetadata {
+  owner?: string;
+}
+
+/** The metadata of an encoded item. */
 export function itemMetadata(
   type: DirectoryType,
   objectId: string,
   displayName: string | null,
   content: Buffer,
-): CatalogItemMetadata {
-  return { itemType: type, objectId, displayName, versionHash: versionHash(content) };
+  owner?: string,
+): DirectoryItemMetadata {
+  const metadata = { itemType: type, objectId, displayName, versionHash: versionHash(content) };
+  return owner === undefined ? metadata : { ...metadata, owner };
 }

@@ -10,6 +10,7 @@ import {
   itemPath,
   parseItemPath,
   type DirectoryItem,
+  type DirectoryItemMetadata,
   type DirectoryType,
 } from './item.js';
 import type { ReadMode, TypeSummary } from './snapshot-meta.js';
@@ -22,11 +23,15 @@ export interface ItemSink {
 /** Progress is reported every this many items (the engine reports the total when a type is done). */
 const PROGRESS_EVERY = 100;
 
-/** The object id and version hash an item of an earlier snapshot was written with. */
-export function previousVersion(item: SnapshotItem): { objectId: string; versionHash: string | undefined } {
-  const metadata = (item.metadata ?? {}) as Partial<CatalogItemMetadata>;
+/** The object id, version hash and owner an item of an earlier snapshot was written with. */
+export function previousVersion(item: SnapshotItem): {
+  objectId: string;
+  versionHash: string | undefined;
+  owner: string | undefined;
+} {
+  const metadata = (item.metadata ?? {}) as Partial<DirectoryItemMetadata>;
   const objectId = metadata.objectId ?? parseItemPath(item.path)?.objectId ?? item.id;
-  return { objectId, versionHash: metadata.versionHash };
+  return { objectId, versionHash: metadata.versionHash, owner: metadata.owner };
 }
 
 export class TypeWriter {
@@ -46,9 +51,10 @@ export class TypeWriter {
     item: DirectoryItem,
     displayName: string | null,
     previousHash: string | undefined,
+    owner?: string,
   ): Promise<void> {
     const content = encodeItem(item);
-    const metadata = itemMetadata(this.type, item.id, displayName, content);
+    const metadata = itemMetadata(this.type, item.id, displayName, content, owner);
     await this.add({ path: itemPath(this.type, item.id), id: item.id, metadata, content }, previousHash);
   }
 
@@ -64,14 +70,10 @@ export class TypeWriter {
     await this.add({ path: itemPath(this.type, objectId), id: objectId, metadata, content }, previousHash);
   }
 
-  /** An item of the previous snapshot kept as it was. */
-  async carry(item: SnapshotItem): Promise<void> {
-    await this.sink.addItem({
-      path: item.path,
-      id: item.id,
-      metadata: item.metadata,
-      existingContent: item.content,
-    });
+  /** An item of the previous snapshot kept as it was; `owner` names its owner when its metadata does not yet. */
+  async carry(item: SnapshotItem, owner?: string): Promise<void> {
+    const metadata = owner === undefined ? item.metadata : { ...(item.metadata as object), owner };
+    await this.sink.addItem({ path: item.path, id: item.id, metadata, existingContent: item.content });
     this.summary.carried += 1;
     this.counted();
   }
