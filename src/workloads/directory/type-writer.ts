@@ -9,6 +9,7 @@ import {
   itemMetadata,
   itemPath,
   parseItemPath,
+  StreamingVersionHash,
   type DirectoryItem,
   type DirectoryItemMetadata,
   type DirectoryType,
@@ -17,7 +18,8 @@ import type { ReadMode, TypeSummary } from './snapshot-meta.js';
 
 /** Where items go: the snapshot writer. */
 export interface ItemSink {
-  addItem(item: NewItem): Promise<unknown>;
+  /** Answers the item as stored, its metadata taken (from a function) once the content is stored. */
+  addItem(item: NewItem): Promise<{ metadata: unknown }>;
 }
 
 /** Progress is reported every this many items (the engine reports the total when a type is done). */
@@ -58,16 +60,27 @@ export class TypeWriter {
     await this.add({ path: itemPath(this.type, item.id), id: item.id, metadata, content }, previousHash);
   }
 
-  /** Content written as it streams (a log day), whose version hash the caller computed from the same bytes. */
+  /** Content written as it streams (a log day), hashed on its way into the repository. */
   async writeStream(
     objectId: string,
     displayName: string,
-    versionHash: string,
     content: AsyncIterable<Uint8Array>,
     previousHash: string | undefined,
   ): Promise<void> {
-    const metadata: CatalogItemMetadata = { itemType: this.type, objectId, displayName, versionHash };
-    await this.add({ path: itemPath(this.type, objectId), id: objectId, metadata, content }, previousHash);
+    const hash = new StreamingVersionHash();
+    const metadata = (): CatalogItemMetadata => ({
+      itemType: this.type,
+      objectId,
+      displayName,
+      versionHash: hash.digest(),
+    });
+    const item = {
+      path: itemPath(this.type, objectId),
+      id: objectId,
+      metadata,
+      content: hash.through(content),
+    };
+    await this.add(item, previousHash);
   }
 
   /** An item of the previous snapshot kept as it was; `owner` names its owner when its metadata does not yet. */
@@ -90,8 +103,7 @@ export class TypeWriter {
   }
 
   private async add(item: NewItem, previousHash: string | undefined): Promise<void> {
-    await this.sink.addItem(item);
-    const { versionHash } = item.metadata as CatalogItemMetadata;
+    const { versionHash } = (await this.sink.addItem(item)).metadata as CatalogItemMetadata;
     if (previousHash === undefined) this.summary.added += 1;
     else if (previousHash === versionHash) this.summary.carried += 1;
     else this.summary.changed += 1;
