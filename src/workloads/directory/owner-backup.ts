@@ -2,12 +2,15 @@
 // between its full listings: the objects of the owners their type's delta reported added,
 // changed or removed are listed again, owner by owner through $batch, and every other
 // item is carried from the previous snapshot. An owner deleted is listed like any other:
-// what Graph still lists under it is kept, the rest is removed. Memory holds the changed
-// owners and their previous items, never the type.
+// what Graph still lists under it is kept, the rest is removed. With no owner to list,
+// one page of one object is still asked for, so a permission withdrawn fails the type as
+// it would a type read by delta. Memory holds the changed owners and their previous
+// items, never the type.
 import type { SnapshotItem } from '../../repository/index.js';
 import type { GraphObject } from './item.js';
 import { completeItems, listByOwners } from './live.js';
 import { chunksOf } from './object-backup.js';
+import { TYPE_ROUTES } from './routes.js';
 import { isTypeFailure, type TypeBackupInput, type TypeBackupOutcome } from './type-backup.js';
 import { previousVersion, TypeWriter } from './type-writer.js';
 import { ownerOf, type ObjectTypeDescriptor } from './types/index.js';
@@ -36,6 +39,8 @@ export async function backupByOwner(
     await writer.carry(item);
   }
   try {
+    if (ownerChanges.size === 0)
+      await graph.get(TYPE_ROUTES[descriptor.type].path, { $top: 1 }, { ...descriptor.headers });
     for (const owners of chunksOf([...ownerChanges], OWNERS_PER_ROUND)) {
       const unread: GraphObject[] = [];
       for (const object of await listByOwners(graph, descriptor, owners)) {
