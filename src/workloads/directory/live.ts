@@ -40,7 +40,8 @@ export function withoutAnnotations(raw: Record<string, unknown>): GraphObject {
   return object as GraphObject;
 }
 
-function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
+/** The request headers Graph insists on for the type, if any. */
+export function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
   return descriptor.headers && { ...descriptor.headers };
 }
 

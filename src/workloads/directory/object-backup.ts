@@ -9,7 +9,7 @@
 import { DeltaTokenExpiredError, type GraphClient } from '../../graph/index.js';
 import type { SnapshotItem } from '../../repository/index.js';
 import { decodeItem, type GraphObject } from './item.js';
-import { completeItems, listPages, readObjects } from './live.js';
+import { completeItems, headersOf, listPages, readObjects } from './live.js';
 import { TYPE_ROUTES } from './routes.js';
 import {
   carryPrevious,
@@ -35,10 +35,6 @@ interface Changes {
   changed: Set<string>;
   removed: Set<string>;
   deltaLink: string;
-}
-
-function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
-  return descriptor.headers && { ...descriptor.headers };
 }
 
 function deltaPath(descriptor: ObjectTypeDescriptor): string {

@@ -8,7 +8,7 @@
 // items, never the type.
 import type { SnapshotItem } from '../../repository/index.js';
 import type { GraphObject } from './item.js';
-import { completeItems, listByOwners } from './live.js';
+import { completeItems, headersOf, listByOwners } from './live.js';
 import { chunksOf } from './object-backup.js';
 import { TYPE_ROUTES } from './routes.js';
 import { isTypeFailure, type TypeBackupInput, type TypeBackupOutcome } from './type-backup.js';
@@ -40,7 +40,7 @@ export async function backupByOwner(
   }
   try {
     if (ownerChanges.size === 0)
-      await graph.get(TYPE_ROUTES[descriptor.type].path, { $top: 1 }, { ...descriptor.headers });
+      await graph.get(TYPE_ROUTES[descriptor.type].path, { $top: 1 }, headersOf(descriptor));
     for (const owners of chunksOf([...ownerChanges], OWNERS_PER_ROUND)) {
       const unread: GraphObject[] = [];
       for (const object of await listByOwners(graph, descriptor, owners)) {
