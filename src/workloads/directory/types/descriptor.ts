@@ -62,7 +62,7 @@ export interface ObjectTypeDescriptor {
    * `property` (the owner's property of the same name) and can be listed by it
    * ($filter=property eq '…'). Graph offering no delta of its own, between full listings
    * only the objects of owners that owner type's delta reports added, changed or removed
-   * are listed again (a BitLocker key and its device).
+   * are listed again (a BitLocker key and its device). An object keeps its owner for life.
    */
   owner?: { type: ObjectType; property: string };
   /** Request headers Graph insists on for the type. */
