@@ -1,10 +1,13 @@
 // One directory backup of the sandbox tenant, in a fresh process so its memory is its own:
 // the repository and catalog are opened (created by the first run), then backupDirectory
-// runs as `tenantvault directory backup` runs it, with the Graph client's default
-// settings (or, against a sandbox that does not throttle, without pacing). It prints one JSON line: wall time, requests overall and per type, memory.
+// runs as `tenantvault directory backup` runs it, the heap's growth limited as the command
+// limits it, with the Graph client's default settings (or, against a sandbox that does not
+// throttle, without pacing). It prints one JSON line: wall time, requests overall and per
+// type, memory.
 // Run by run.ts: node --import tsx bench/directory/backup.ts '<BackupJob as JSON>'
 import { readFileSync } from 'node:fs';
 import { Catalog } from '../../src/catalog/index.js';
+import { limitHeapGrowth } from '../../src/cli/heap-growth.js';
 import { backupDirectory } from '../../src/engine/backup.js';
 import {
   DEFAULT_BUDGETS,
@@ -115,6 +118,8 @@ async function openRepository(job: BackupJob): Promise<Repository> {
 }
 
 async function main(): Promise<void> {
+  // As the tenantvault command runs backups.
+  limitHeapGrowth();
   const job = JSON.parse(process.argv[2] as string) as BackupJob;
   const { connection } = job;
   const repository = await openRepository(job);

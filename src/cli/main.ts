@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { limitHeapGrowth } from './heap-growth.js';
 import { runProgram } from './program.js';
+
+// Long-running commands (serve, backups) otherwise peak at several times their live heap.
+limitHeapGrowth();
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;

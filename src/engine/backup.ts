@@ -18,6 +18,7 @@ import {
   type ObjectChange,
   type TypeBackupInput,
 } from '../workloads/directory/backup.js';
+import { ownerTypeOf } from '../workloads/directory/types/index.js';
 import {
   BACKUP_TOGGLES,
   DIRECTORY_TYPES,
@@ -113,6 +114,8 @@ interface BackupContext {
   selected: ReadonlySet<DirectoryType>;
   startedAt: Date;
   changes: SnapshotChanges | undefined;
+  /** Per owner type read by delta in this backup, the owners it reported (devices for BitLocker keys). */
+  ownerChanges: Map<DirectoryType, ReadonlySet<string>>;
 }
 
 async function backupOneType(
@@ -120,7 +123,7 @@ async function backupOneType(
   type: DirectoryType,
   { sink, previous }: Branch,
 ): Promise<TypeResult> {
-  const { options, selected, startedAt, changes } = context;
+  const { options, selected, startedAt, changes, ownerChanges } = context;
   const { graph, onProgress } = options;
   const fullListingIntervalMs = options.fullListingIntervalMs ?? FULL_LISTING_INTERVAL_MS;
   const covered = previous?.state.types.includes(type) === true;
@@ -130,6 +133,7 @@ async function backupOneType(
   const listedAt = previous?.state.fullListings[type];
   const listingDue =
     listedAt === undefined || startedAt.getTime() - Date.parse(listedAt) >= fullListingIntervalMs;
+  const ownerType = ownerTypeOf(type);
   const input: TypeBackupInput = {
     graph,
     sink,
@@ -137,9 +141,13 @@ async function backupOneType(
     // Without a delta link the type is listed whole (and gets a fresh link).
     deltaLink: covered && !listingDue ? previous?.state.deltaLinks[type] : undefined,
     watermark: covered ? previous?.state.logWatermarks[type] : undefined,
+    // Without the owners' changes the type is listed whole. Owner types run earlier in the
+    // same branch (devices before BitLocker keys).
+    ownerChanges: covered && !listingDue && ownerType ? ownerChanges.get(ownerType) : undefined,
     onItems: (items) => onProgress?.({ kind: 'items', type, items }),
   };
   const outcome = selected.has(type) ? await backupType(type, input) : await carryType(type, input);
+  if (outcome.ownerChanges) ownerChanges.set(type, outcome.ownerChanges);
   onProgress?.({ kind: 'typeFinished', type, summary: outcome.summary });
   return { outcome, covered };
 }
@@ -158,9 +166,15 @@ function typesOutcome(
     const { outcome, covered } = result;
     types[type] = outcome.summary;
     if (outcome.deltaLink) state.deltaLinks[type] = outcome.deltaLink;
-    const listedWhole = outcome.summary.mode === 'full' && outcome.summary.error === null;
+    const { mode, error } = outcome.summary;
+    const listedWhole = mode === 'full' && error === null;
     const fullListing = listedWhole ? startedAt.toISOString() : previous?.state.fullListings[type];
-    if (outcome.deltaLink && fullListing) state.fullListings[type] = fullListing;
+    // A type listed by owner continues only from a snapshot it read without error: owners
+    // changed while it failed or was carried would never be reported again.
+    const continues = ownerTypeOf(type)
+      ? error === null && mode !== 'carried'
+      : outcome.deltaLink !== undefined;
+    if (continues && fullListing) state.fullListings[type] = fullListing;
     if (outcome.watermark) state.logWatermarks[type] = outcome.watermark;
     // A type that failed before any snapshot held all of it is still not covered.
     if (outcome.summary.error === null || covered) state.types.push(type);
@@ -210,7 +224,7 @@ export async function backupDirectory(options: DirectoryBackupOptions): Promise<
       branchOf(run, OBJECT_TYPES, directorySink, previous),
       ...(logWriter ? [branchOf(run, LOG_TYPES_IN_ORDER, logWriter.sink(changed), previous)] : []),
     ];
-    const context: BackupContext = { options, selected, startedAt, changes };
+    const context: BackupContext = { options, selected, startedAt, changes, ownerChanges: new Map() };
     const results = await runBranches(branches, (type, branch) => backupOneType(context, type, branch));
     await logWriter?.addTo(writer);
     const { types, state } = typesOutcome(results, startedAt, previous);

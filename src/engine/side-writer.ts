@@ -19,7 +19,9 @@ export class SideWriter {
   sink(changed: ItemSink['changed']): ItemSink {
     return {
       addItem: async (item) => {
-        this.items.push(await this.writer.addItem(item));
+        const stored = await this.writer.addItem(item);
+        this.items.push(stored);
+        return stored;
       },
       changed,
     };

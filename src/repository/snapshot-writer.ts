@@ -28,7 +28,11 @@ export type ItemContent = Buffer | Uint8Array | Readable | AsyncIterable<Uint8Ar
 export interface NewItem {
   path: string;
   id: string;
-  /** Any JSON-serializable value describing the item. */
+  /**
+   * Any JSON-serializable value describing the item, or a function that gives it, called
+   * once the content is stored: metadata computed from content that streams through (its
+   * hash) without reading the content twice.
+   */
   metadata?: unknown;
   /**
    * The item's bytes, streamed through and never held whole. They are copied as they are
@@ -106,7 +110,8 @@ export class SnapshotWriter {
       const stored: SnapshotItem = {
         path: item.path,
         id: item.id,
-        metadata: item.metadata ?? null,
+        metadata:
+          (typeof item.metadata === 'function' ? (item.metadata as () => unknown)() : item.metadata) ?? null,
         size: content.reduce((sum, ref) => sum + ref.size, 0),
         content,
       };

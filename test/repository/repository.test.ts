@@ -50,6 +50,27 @@ test('items round-trip with metadata; lookup by path and by id', async (t) => {
   await assert.rejects(reopened.findItem(snapshot.id, 'nope'), /no item/);
 });
 
+test('metadata given as a function is taken once the content has streamed through', async (t) => {
+  const { repository } = await tempRepository(t);
+  const writer = await repository.startSnapshot({});
+  let bytes = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for (const piece of ['one ', 'two ', 'three']) {
+      bytes += piece.length;
+      yield Buffer.from(piece);
+    }
+  }
+  const stored = await writer.addItem({
+    path: 'day.jsonl',
+    id: 'd',
+    content: counted(),
+    metadata: () => ({ bytes }),
+  });
+  assert.deepEqual(stored.metadata, { bytes: 13 });
+  const snapshot = await writer.commit();
+  assert.deepEqual((await repository.findItem(snapshot.id, 'd')).metadata, { bytes: 13 });
+});
+
 test('identical content is stored once; a changed large file stores only changed chunks', async (t) => {
   const { repository } = await tempRepository(t);
   const large = randomData('file', 4 * 1024 * 1024);

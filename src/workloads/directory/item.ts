@@ -123,19 +123,37 @@ export function versionHash(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex').slice(0, VERSION_HASH_LENGTH);
 }
 
-/** The version hash of content that arrives in chunks (a log day), never held whole. */
-export async function versionHashOfChunks(chunks: AsyncIterable<Uint8Array>): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of chunks) hash.update(chunk);
-  return hash.digest('hex').slice(0, VERSION_HASH_LENGTH);
+/** The version hash of content that streams through (a log day), never held whole. */
+export class StreamingVersionHash {
+  private readonly hash = createHash('sha256');
+
+  /** The content, hashed as it passes. */
+  async *through(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of chunks) {
+      this.hash.update(chunk);
+      yield chunk;
+    }
+  }
+
+  /** The hash, once the content has passed. */
+  digest(): string {
+    return this.hash.digest('hex').slice(0, VERSION_HASH_LENGTH);
+  }
 }
 
-/** The catalog metadata of an encoded item. */
+/** An item's metadata: the catalog's, and for types listed by owner the owner it names (docs/directory-backup.md). */
+export interface DirectoryItemMetadata extends CatalogItemMetadata {
+  owner?: string;
+}
+
+/** The metadata of an encoded item. */
 export function itemMetadata(
   type: DirectoryType,
   objectId: string,
   displayName: string | null,
   content: Buffer,
-): CatalogItemMetadata {
-  return { itemType: type, objectId, displayName, versionHash: versionHash(content) };
+  owner?: string,
+): DirectoryItemMetadata {
+  const metadata = { itemType: type, objectId, displayName, versionHash: versionHash(content) };
+  return owner === undefined ? metadata : { ...metadata, owner };
 }

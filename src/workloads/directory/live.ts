@@ -40,7 +40,8 @@ export function withoutAnnotations(raw: Record<string, unknown>): GraphObject {
   return object as GraphObject;
 }
 
-function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
+/** The request headers Graph insists on for the type, if any. */
+export function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
   return descriptor.headers && { ...descriptor.headers };
 }
 
@@ -111,6 +112,39 @@ export async function readObjects(
     if (answer.status >= 300) throw batchFailure(requests[index] as BatchRequest, answer);
     objects.push(withoutAnnotations(answer.body));
   });
+  return objects;
+}
+
+/** An OData string literal: quotes doubled. */
+function quoted(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The objects of a type listed by owner that belong to these owners, one filtered listing
+ * per owner through $batch ($filter=deviceId eq '…' for BitLocker keys).
+ */
+export async function listByOwners(
+  graph: GraphClient,
+  descriptor: ObjectTypeDescriptor,
+  owners: readonly string[],
+): Promise<GraphObject[]> {
+  const { owner } = descriptor;
+  if (!owner) throw new Error(`${descriptor.type} are not listed by owner`);
+  const headers = headersOf(descriptor);
+  const select = objectQuery(descriptor).$select;
+  const requests: BatchRequest[] = owners.map((value, index) => {
+    const filter = `$filter=${encodeURIComponent(`${owner.property} eq ${quoted(value)}`)}`;
+    const query = select ? `${filter}&$select=${select}` : filter;
+    return { id: String(index), url: `${TYPE_ROUTES[descriptor.type].path}?${query}`, headers };
+  });
+  const objects: GraphObject[] = [];
+  const answers = await graph.batch<CollectionBody>(requests);
+  for (const [index, answer] of answers.entries()) {
+    if (answer.status >= 300) throw batchFailure(requests[index] as BatchRequest, answer);
+    for (const entry of await allEntries(graph, answer.body, headers))
+      objects.push(withoutAnnotations(entry));
+  }
   return objects;
 }
 

@@ -3,10 +3,11 @@
 // minus an overlap for entries Entra publishes late; Graph lists them newest first, so
 // each day is complete when an older one begins, and only one day of new entries is held
 // at a time. A day that gains entries is merged with its previous version as both stream
-// (an entry already kept is kept once); days that gain none are carried, and days Entra
-// has dropped stay as the previous snapshot had them.
+// (an entry already kept is kept once), once: the merged lines go into the repository
+// through one reused chunk buffer, hashed on the way. Days that gain none are carried, and
+// days Entra has dropped stay as the previous snapshot had them.
 import type { SnapshotItem } from '../../repository/index.js';
-import { canonicalJson, versionHashOfChunks } from './item.js';
+import { canonicalJson } from './item.js';
 import { withoutAnnotations } from './live.js';
 import { TYPE_ROUTES } from './routes.js';
 import {
@@ -79,20 +80,27 @@ async function* mergedLines(
   while (next < entries.length) yield entries[next++]!.line;
 }
 
-/** JSONL content: each line ends with a newline, gathered into chunks. */
+/**
+ * JSONL content: each line ends with a newline, gathered into chunks of one buffer that is
+ * filled again once the repository asks for the next chunk (it copies what it reads).
+ */
 async function* jsonl(lines: AsyncIterable<string>): AsyncGenerator<Buffer> {
-  let pending: string[] = [];
-  let size = 0;
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   for await (const line of lines) {
-    pending.push(line, '\n');
-    size += line.length + 1;
-    if (size >= CHUNK_BYTES) {
-      yield Buffer.from(pending.join(''));
-      pending = [];
-      size = 0;
+    const size = Buffer.byteLength(line) + 1;
+    if (used > 0 && used + size > CHUNK_BYTES) {
+      yield chunk.subarray(0, used);
+      used = 0;
     }
+    if (size > CHUNK_BYTES) {
+      yield Buffer.from(`${line}\n`);
+      continue;
+    }
+    used += chunk.write(line, used);
+    chunk[used++] = NEWLINE;
   }
-  if (pending.length > 0) yield Buffer.from(pending.join(''));
+  if (used > 0) yield chunk.subarray(0, used);
 }
 
 /** New entries of one day, sorted, an entry Graph listed twice once. */
@@ -118,13 +126,10 @@ export async function backupLogType(
   }
 
   const writeDay = async (day: string, entries: LogEntry[]) => {
-    const sorted = sortedOnce(entries);
     const kept = open.get(day);
     open.delete(day);
-    const lines = () => mergedLines(kept && input.previous?.content(kept), sorted, timeProperty);
-    // The metadata names the content's hash before the content is stored, so the day is merged twice.
-    const hash = await versionHashOfChunks(jsonl(lines()));
-    await writer.writeStream(day, day, hash, jsonl(lines()), kept && previousVersion(kept).versionHash);
+    const lines = mergedLines(kept && input.previous?.content(kept), sortedOnce(entries), timeProperty);
+    await writer.writeStream(day, day, jsonl(lines), kept && previousVersion(kept).versionHash);
   };
 
   let newest = input.watermark ? Date.parse(input.watermark) : undefined;

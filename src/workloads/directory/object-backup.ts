@@ -3,11 +3,13 @@
 // and every other item is carried from the previous snapshot; memory holds the changed and
 // removed ids, never the type. Without a link, or when Graph refuses it as expired, every
 // object is listed; a type Graph tracks takes a fresh link ($deltatoken=latest) first, so
-// whatever changes while the listing runs shows in the next backup.
+// whatever changes while the listing runs shows in the next backup. A type whose objects
+// own those of another (devices own BitLocker keys) reports, when read by delta, which
+// owners changed, so the owned type lists only their objects (owner-backup.ts).
 import { DeltaTokenExpiredError, type GraphClient } from '../../graph/index.js';
 import type { SnapshotItem } from '../../repository/index.js';
-import type { GraphObject } from './item.js';
-import { completeItems, listPages, readObjects } from './live.js';
+import { decodeItem, type GraphObject } from './item.js';
+import { completeItems, headersOf, listPages, readObjects } from './live.js';
 import { TYPE_ROUTES } from './routes.js';
 import {
   carryPrevious,
@@ -18,7 +20,13 @@ import {
   type TypeBackupOutcome,
 } from './type-backup.js';
 import { previousVersion, TypeWriter } from './type-writer.js';
-import type { ObjectType, ObjectTypeDescriptor } from './types/index.js';
+import {
+  ownedTypeOf,
+  ownerOf,
+  stringProperty,
+  type ObjectType,
+  type ObjectTypeDescriptor,
+} from './types/index.js';
 
 /** Changed objects read again per round: a list page's worth. */
 const REREAD_CHUNK = 100;
@@ -27,10 +35,6 @@ interface Changes {
   changed: Set<string>;
   removed: Set<string>;
   deltaLink: string;
-}
-
-function headersOf(descriptor: ObjectTypeDescriptor): Record<string, string> | undefined {
-  return descriptor.headers && { ...descriptor.headers };
 }
 
 function deltaPath(descriptor: ObjectTypeDescriptor): string {
@@ -84,8 +88,32 @@ async function readChanges(
   return { changed, removed, deltaLink: query.deltaLink };
 }
 
-function* chunksOf<T>(values: readonly T[], size: number): Generator<T[]> {
+export function* chunksOf<T>(values: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < values.length; start += size) yield values.slice(start, start + size);
+}
+
+/**
+ * The owners, for the type this one owns, of the objects delta reported: by their owner
+ * property as read now, or, for objects gone, as the previous snapshot kept them.
+ */
+class OwnerChanges {
+  readonly owners = new Set<string>();
+
+  constructor(
+    private readonly property: string,
+    private readonly previous: TypeBackupInput['previous'],
+  ) {}
+
+  noteObject(object: GraphObject): void {
+    const owner = stringProperty(object, this.property);
+    if (owner !== null) this.owners.add(owner);
+  }
+
+  async noteGone(item: SnapshotItem): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.previous?.content(item) ?? []) chunks.push(chunk);
+    this.noteObject(decodeItem(Buffer.concat(chunks)).object);
+  }
 }
 
 async function applyChanges(
@@ -96,12 +124,16 @@ async function applyChanges(
 ): Promise<TypeBackupOutcome> {
   const { graph } = input;
   const writer = new TypeWriter(descriptor.type, 'delta', input.sink, input.onItems);
+  const owned = ownedTypeOf(descriptor.type)?.owner;
+  const ownerChanges = owned && new OwnerChanges(owned.property, input.previous);
   // Items of changed objects wait here until their objects are read again.
   const waiting = new Map<string, SnapshotItem>();
   for await (const item of input.previous?.itemsOf(descriptor.type) ?? []) {
     const { objectId } = previousVersion(item);
-    if (changes.removed.has(objectId)) writer.removed(objectId);
-    else if (changes.changed.has(objectId)) waiting.set(objectId, item);
+    if (changes.removed.has(objectId)) {
+      writer.removed(objectId);
+      await ownerChanges?.noteGone(item);
+    } else if (changes.changed.has(objectId)) waiting.set(objectId, item);
     else await writer.carry(item);
   }
   try {
@@ -113,18 +145,26 @@ async function applyChanges(
           item,
           descriptor.displayName(item.object),
           before && previousVersion(before).versionHash,
+          ownerOf(descriptor, item.object),
         );
+        ownerChanges?.noteObject(item.object);
         waiting.delete(item.id);
       }
       // Reported changed but gone by the time it was read: deleted meanwhile.
-      for (const id of ids) if (waiting.delete(id)) writer.removed(id);
+      for (const id of ids) {
+        const gone = waiting.get(id);
+        if (!gone) continue;
+        waiting.delete(id);
+        writer.removed(id);
+        await ownerChanges?.noteGone(gone);
+      }
     }
   } catch (error) {
     if (!isTypeFailure(error)) throw error;
     for (const item of waiting.values()) await writer.carry(item);
     return { summary: writer.finish(error), deltaLink: link };
   }
-  return { summary: writer.finish(), deltaLink: changes.deltaLink };
+  return { summary: writer.finish(), deltaLink: changes.deltaLink, ownerChanges: ownerChanges?.owners };
 }
 
 /** The version hash of each object the previous snapshot kept, by object id. */
@@ -154,27 +194,37 @@ async function enumerate(
   const writer = new TypeWriter(descriptor.type, 'full', input.sink, input.onItems);
   const known = await knownVersions(input.previous, descriptor.type);
   const written = new Set<string>();
-  /** Immutable objects listed again, to carry. */
-  const kept = new Set<string>();
+  /** Immutable objects listed again, to carry, with the owner each names. */
+  const kept = new Map<string, string | undefined>();
   try {
     const deltaLink = descriptor.delta ? await latestDeltaLink(graph, descriptor) : undefined;
     for await (const page of listPages(graph, descriptor)) {
       const unread: GraphObject[] = [];
       for (const object of page) {
         if (written.has(object.id) || kept.has(object.id)) continue;
-        if (descriptor.immutable && known.has(object.id)) kept.add(object.id);
+        if (descriptor.immutable && known.has(object.id)) kept.set(object.id, ownerOf(descriptor, object));
         else unread.push(object);
       }
       for (const item of await completeItems(graph, descriptor, unread)) {
         // Graph may list an object twice when it changes while the listing runs.
         if (written.has(item.id)) continue;
-        await writer.writeObject(item, descriptor.displayName(item.object), known.get(item.id));
+        const { object } = item;
+        await writer.writeObject(
+          item,
+          descriptor.displayName(object),
+          known.get(item.id),
+          ownerOf(descriptor, object),
+        );
         written.add(item.id);
       }
     }
     if (kept.size > 0) {
       for await (const item of input.previous?.itemsOf(descriptor.type) ?? []) {
-        if (kept.has(previousVersion(item).objectId)) await writer.carry(item);
+        const { objectId, owner } = previousVersion(item);
+        if (!kept.has(objectId)) continue;
+        // Items kept by an earlier version get the owner the listing names.
+        const listedOwner = kept.get(objectId);
+        await writer.carry(item, listedOwner === owner ? undefined : listedOwner);
       }
     }
     for (const id of known.keys()) if (!written.has(id) && !kept.has(id)) writer.removed(id);

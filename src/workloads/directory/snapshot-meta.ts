@@ -12,6 +12,8 @@ export type ReadMode =
   | 'full'
   /** Log entries since the stored watermark; older days carried. */
   | 'watermark'
+  /** Objects of the owners their type's delta reported listed again; the others carried. */
+  | 'owners'
   /** Not selected this time: the previous snapshot's items carried unchanged. */
   | 'carried';
 
@@ -52,9 +54,11 @@ export interface DirectorySnapshotState {
   /** Per log type, the newest entry time kept. */
   logWatermarks: Partial<Record<DirectoryType, string>>;
   /**
-   * Per type read by delta, when it was last listed whole. Delta does not report every
-   * relationship change (owners, registered owners and users, app role assignments of a
-   * deleted principal), so such types are listed whole again now and then.
+   * Per type read by delta or by owner, when it was last listed whole. Delta does not
+   * report every relationship change (owners, registered owners and users, app role
+   * assignments of a deleted principal), nor an owned object added while its owner stayed
+   * as it was (a BitLocker key escrowed again), so such types are listed whole again now
+   * and then.
    */
   fullListings: Partial<Record<DirectoryType, string>>;
   /** The item types the snapshot holds every item of. */

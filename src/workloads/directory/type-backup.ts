@@ -25,6 +25,12 @@ export interface TypeBackupInput {
   deltaLink?: string;
   /** The newest log entry time the previous snapshot kept. */
   watermark?: string;
+  /**
+   * For a type listed by owner: the owners (by the type's owner property) added, changed
+   * or removed since the previous snapshot, as their type's delta reported them. Only
+   * their objects are listed again; without it every object is listed.
+   */
+  ownerChanges?: ReadonlySet<string>;
   /** How many items of the type are written so far. */
   onItems(items: number): void;
 }
@@ -34,6 +40,11 @@ export interface TypeBackupOutcome {
   /** Continues from this snapshot's items of the type. */
   deltaLink?: string;
   watermark?: string;
+  /**
+   * For an owner type read by delta without error: the owner property's values of the
+   * objects delta reported, for the type its objects own (the deviceIds of changed devices).
+   */
+  ownerChanges?: ReadonlySet<string>;
 }
 
 /** Graph answered in a way the backup cannot use (an answer out of order, a missing delta link). */

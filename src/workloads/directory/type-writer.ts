@@ -10,7 +10,9 @@ import {
   itemMetadata,
   itemPath,
   parseItemPath,
+  StreamingVersionHash,
   type DirectoryItem,
+  type DirectoryItemMetadata,
   type DirectoryType,
 } from './item.js';
 import type { ReadMode, TypeSummary } from './snapshot-meta.js';
@@ -21,18 +23,23 @@ export type ObjectChange =
 
 /** Where items go: the snapshot writer; and, if it listens, what changed. */
 export interface ItemSink {
-  addItem(item: NewItem): Promise<unknown>;
+  /** Answers the item as stored, its metadata taken (from a function) once the content is stored. */
+  addItem(item: NewItem): Promise<{ metadata: unknown }>;
   changed?(change: ObjectChange): void;
 }
 
 /** Progress is reported every this many items (the engine reports the total when a type is done). */
 const PROGRESS_EVERY = 100;
 
-/** The object id and version hash an item of an earlier snapshot was written with. */
-export function previousVersion(item: SnapshotItem): { objectId: string; versionHash: string | undefined } {
-  const metadata = (item.metadata ?? {}) as Partial<CatalogItemMetadata>;
+/** The object id, version hash and owner an item of an earlier snapshot was written with. */
+export function previousVersion(item: SnapshotItem): {
+  objectId: string;
+  versionHash: string | undefined;
+  owner: string | undefined;
+} {
+  const metadata = (item.metadata ?? {}) as Partial<DirectoryItemMetadata>;
   const objectId = metadata.objectId ?? parseItemPath(item.path)?.objectId ?? item.id;
-  return { objectId, versionHash: metadata.versionHash };
+  return { objectId, versionHash: metadata.versionHash, owner: metadata.owner };
 }
 
 export class TypeWriter {
@@ -52,32 +59,40 @@ export class TypeWriter {
     item: DirectoryItem,
     displayName: string | null,
     previousHash: string | undefined,
+    owner?: string,
   ): Promise<void> {
     const content = encodeItem(item);
-    const metadata = itemMetadata(this.type, item.id, displayName, content);
+    const metadata = itemMetadata(this.type, item.id, displayName, content, owner);
     await this.add({ path: itemPath(this.type, item.id), id: item.id, metadata, content }, previousHash);
   }
 
-  /** Content written as it streams (a log day), whose version hash the caller computed from the same bytes. */
+  /** Content written as it streams (a log day), hashed on its way into the repository. */
   async writeStream(
     objectId: string,
     displayName: string,
-    versionHash: string,
     content: AsyncIterable<Uint8Array>,
     previousHash: string | undefined,
   ): Promise<void> {
-    const metadata: CatalogItemMetadata = { itemType: this.type, objectId, displayName, versionHash };
-    await this.add({ path: itemPath(this.type, objectId), id: objectId, metadata, content }, previousHash);
+    const hash = new StreamingVersionHash();
+    const metadata = (): CatalogItemMetadata => ({
+      itemType: this.type,
+      objectId,
+      displayName,
+      versionHash: hash.digest(),
+    });
+    const item = {
+      path: itemPath(this.type, objectId),
+      id: objectId,
+      metadata,
+      content: hash.through(content),
+    };
+    await this.add(item, previousHash);
   }
 
-  /** An item of the previous snapshot kept as it was. */
-  async carry(item: SnapshotItem): Promise<void> {
-    await this.sink.addItem({
-      path: item.path,
-      id: item.id,
-      metadata: item.metadata,
-      existingContent: item.content,
-    });
+  /** An item of the previous snapshot kept as it was; `owner` names its owner when its metadata does not yet. */
+  async carry(item: SnapshotItem, owner?: string): Promise<void> {
+    const metadata = owner === undefined ? item.metadata : { ...(item.metadata as object), owner };
+    await this.sink.addItem({ path: item.path, id: item.id, metadata, existingContent: item.content });
     this.summary.carried += 1;
     this.counted();
   }
@@ -95,8 +110,7 @@ export class TypeWriter {
   }
 
   private async add(item: NewItem, previousHash: string | undefined): Promise<void> {
-    await this.sink.addItem(item);
-    const metadata = item.metadata as CatalogItemMetadata;
+    const metadata = (await this.sink.addItem(item)).metadata as CatalogItemMetadata;
     if (previousHash === metadata.versionHash) {
       this.summary.carried += 1;
     } else {

@@ -1,7 +1,7 @@
-// BitLocker keys never change once escrowed, and Graph has no delta for them: every backup
-// lists them, reads only the keys it has not kept yet (each read is audited), carries the
-// others as the previous snapshot stored them, and counts a key Graph no longer lists as
-// removed.
+// BitLocker keys never change once escrowed, and Graph has no delta for them: a backup that
+// lists them all (here devices are not backed up, so nothing tells which devices changed)
+// reads only the keys it has not kept yet (each read is audited), carries the others as the
+// previous snapshot stored them, and counts a key Graph no longer lists as removed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { itemPath } from '../../../src/workloads/directory/item.js';

@@ -143,3 +143,19 @@ export async function revokePermission(
     await fixture.admin('/objects/appRoleAssignments', 'POST', assignment);
   };
 }
+
+/**
+ * Every Graph request the sandbox serves from now on, inner `$batch` requests one by one,
+ * as "GET /path?query" (query decoded).
+ */
+export function servedRequests(fixture: BackupFixture): string[] {
+  const served: string[] = [];
+  const graph = fixture.sandbox.running.graph;
+  const dispatch = graph.dispatch.bind(graph);
+  graph.dispatch = (request, inBatch) => {
+    const query = decodeURIComponent(request.query.toString().replaceAll('+', ' '));
+    served.push(`${request.method} ${request.path}${query ? `?${query}` : ''}`);
+    return dispatch(request, inBatch);
+  };
+  return served;
+}

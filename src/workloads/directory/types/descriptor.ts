@@ -57,6 +57,14 @@ export interface ObjectTypeDescriptor {
   singleReadProperties?: readonly string[];
   /** Objects never change once created: those already kept are carried, never read again. */
   immutable?: boolean;
+  /**
+   * Each object belongs to an object of a type Graph tracks by delta, names it by
+   * `property` (the owner's property of the same name) and can be listed by it
+   * ($filter=property eq '…'). Graph offering no delta of its own, between full listings
+   * only the objects of owners that owner type's delta reports added, changed or removed
+   * are listed again (a BitLocker key and its device). An object keeps its owner for life.
+   */
+  owner?: { type: ObjectType; property: string };
   /** Request headers Graph insists on for the type. */
   headers?: Readonly<Record<string, string>>;
   displayName(object: GraphObject): string | null;
@@ -74,6 +82,11 @@ export type TypeDescriptor = ObjectTypeDescriptor | LogTypeDescriptor;
 export function stringProperty(object: GraphObject, name: string): string | null {
   const value = object[name];
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The owner an object names, for types listed by owner. */
+export function ownerOf(descriptor: ObjectTypeDescriptor, object: GraphObject): string | undefined {
+  return descriptor.owner ? (stringProperty(object, descriptor.owner.property) ?? undefined) : undefined;
 }
 
 export function byDisplayName(object: GraphObject): string | null {

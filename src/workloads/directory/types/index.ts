@@ -47,3 +47,13 @@ export const LOG_TYPE_DESCRIPTORS: Readonly<Record<LogType, LogTypeDescriptor>> 
 export function descriptorOf(type: DirectoryType): TypeDescriptor {
   return isLogType(type) ? LOG_TYPE_DESCRIPTORS[type] : OBJECT_TYPE_DESCRIPTORS[type];
 }
+
+/** The type whose objects belong to objects of this type (BitLocker keys to devices), if any. */
+export function ownedTypeOf(type: ObjectType): ObjectTypeDescriptor | undefined {
+  return Object.values(OBJECT_TYPE_DESCRIPTORS).find((descriptor) => descriptor.owner?.type === type);
+}
+
+/** The type whose objects own this type's objects (devices for BitLocker keys), if any. */
+export function ownerTypeOf(type: DirectoryType): ObjectType | undefined {
+  return isLogType(type) ? undefined : OBJECT_TYPE_DESCRIPTORS[type].owner?.type;
+}
