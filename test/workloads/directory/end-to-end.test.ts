@@ -17,6 +17,7 @@ import { Catalog, defaultCatalogUrl } from '../../../src/catalog/index.js';
 import { FsBackend, Repository } from '../../../src/repository/index.js';
 import type { DirectoryStore } from '../../../src/sandbox/directory/store.js';
 import type { ActivitySummary } from '../../../src/sandbox/generator/activity.js';
+import { scopedRoleMembers } from '../../../src/sandbox/graph/scoped-role-members.js';
 import {
   BACKUP_TOGGLES,
   canonicalJson,
@@ -177,10 +178,20 @@ function truthOf(store: DirectoryStore): TenantTruth {
       const relationships: Record<string, string[]> = {};
       const whole: Record<string, unknown> = {};
       for (const { name, keepWhole } of OBJECT_TYPE_DESCRIPTORS[type].relationships) {
-        if (!keepWhole) relationships[name] = [...(related.get(object.id)?.get(name) ?? [])].sort();
-        const entries = assignments.get(object.id)?.[name];
-        if (keepWhole && !(name in object))
-          whole[name] = [...(entries ?? [])].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+        if (!keepWhole) {
+          relationships[name] = [...(related.get(object.id)?.get(name) ?? [])].sort();
+          continue;
+        }
+        const entries: unknown =
+          type === 'administrativeUnits' && name === 'scopedRoleMembers'
+            ? scopedRoleMembers(store, object.id)
+            : name in object
+              ? object[name]
+              : (assignments.get(object.id)?.[name] ?? []);
+        // In the backup's order: by id, code unit by code unit (ids are mixed-case base64).
+        whole[name] = [...(entries as { id: unknown }[])].sort((a, b) =>
+          String(a.id) < String(b.id) ? -1 : 1,
+        );
       }
       objects.set(keyOf(type, object.id), {
         type,
