@@ -107,14 +107,7 @@ test('two worker processes on PostgreSQL and S3 share the jobs and survive a kil
   });
   // Closed before the database is dropped (the drop, registered first, would cut its connections).
 
-  const shared = [
-    '--database',
-    databaseUrl,
-    '--repository',
-    REPOSITORY_ROOT,
-    '--s3-endpoint',
-    s3Endpoint,
-  ];
+  const shared = ['--database', databaseUrl, '--repository', REPOSITORY_ROOT, '--s3-endpoint', s3Endpoint];
   const workerFlags = [...shared, '--service-key-file', keyFile, '--job-lease', '3'];
   const workers = [1, 2].map((n) =>
     startWorker(world, [...workerFlags, '--home', join(home, `worker-${n}`)], S3_CREDENTIALS),
