@@ -22,7 +22,7 @@ export function versionsOf(db: Db, tenantId: string, workload: string): VersionQ
 }
 
 /** A seq column that takes no part in choosing the index. */
-function unindexed(column: 'first_seen_seq' | 'last_seen_seq') {
+export function unindexed(column: 'first_seen_seq' | 'last_seen_seq') {
   return sql<number>`+${sql.ref(column)}`;
 }
 

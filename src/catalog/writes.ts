@@ -1,10 +1,10 @@
 // Recording snapshots: a snapshot begins, its items stream in batches, it finishes (or is
 // abandoned). Each batch is one transaction, so memory stays bounded by the batch size
 // and an interrupted recording leaves whole batches behind.
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Transaction } from 'kysely';
 import { CatalogError } from './errors.js';
 import { snapshotOf, type ItemRecord, type Snapshot, type SnapshotStatus } from './model.js';
-import { countPresentByType, type TypeCount } from './presence.js';
+import { countPresentByType, unindexed, type TypeCount } from './presence.js';
 import type { CatalogDatabase, ItemVersionsTable } from './schema.js';
 
 type Db = Kysely<CatalogDatabase>;
@@ -66,19 +66,29 @@ export async function clearTenant(db: Db, tenantId: string): Promise<void> {
   });
 }
 
-export async function snapshotRow(
+/** The row of snapshot `seq`, if there is one. */
+function findSnapshotRow(
   db: Db | Transaction<CatalogDatabase>,
   tenantId: string,
   workload: string,
   seq: number,
 ) {
-  const row = await db
+  return db
     .selectFrom('snapshots')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('workload', '=', workload)
     .where('seq', '=', seq)
     .executeTakeFirst();
+}
+
+export async function snapshotRow(
+  db: Db | Transaction<CatalogDatabase>,
+  tenantId: string,
+  workload: string,
+  seq: number,
+) {
+  const row = await findSnapshotRow(db, tenantId, workload, seq);
   if (!row) throw new CatalogError(`no snapshot ${seq} of ${workload} for tenant ${tenantId}`);
   return row;
 }
@@ -210,7 +220,7 @@ async function recordBatch(db: Db, target: BatchTarget, batch: ItemRecord[]): Pr
       // By object, never by the last_seen index: without statistics SQLite prefers that
       // index and would scan every version of the previous snapshot for each batch. The
       // unary plus (valid SQL on both engines) keeps the column out of index choice.
-      .where(sql<number>`+${sql.ref('last_seen_seq')}`, 'in', [seq - 1, seq])
+      .where(unindexed('last_seen_seq'), 'in', [seq - 1, seq])
       .execute();
     const previous = new Map<string, (typeof known)[number]>();
     const recorded = new Map<string, (typeof known)[number]>();
@@ -301,13 +311,7 @@ export async function recordCarried(
 ): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
     const { started_at: seenAt } = await runningSnapshot(trx, tenantId, workload, seq);
-    const previous = await trx
-      .selectFrom('snapshots')
-      .select(['repository_snapshot_id', 'started_at'])
-      .where('tenant_id', '=', tenantId)
-      .where('workload', '=', workload)
-      .where('seq', '=', seq - 1)
-      .executeTakeFirst();
+    const previous = await findSnapshotRow(trx, tenantId, workload, seq - 1);
     if (previous?.repository_snapshot_id !== carried.fromRepositorySnapshotId) return undefined;
     let count = 0;
     if (carried.itemTypes.length > 0) {
@@ -330,7 +334,7 @@ export async function recordCarried(
           .where('workload', '=', workload)
           .where('item_type', '=', itemType)
           .where('object_id', 'in', objectIds.slice(start, start + RECORD_BATCH_SIZE))
-          .where(sql<number>`+${sql.ref('last_seen_seq')}`, '=', seq)
+          .where(unindexed('last_seen_seq'), '=', seq)
           .where('first_seen_seq', '<', seq)
           .executeTakeFirst();
         count -= Number(restored.numUpdatedRows);
@@ -435,13 +439,7 @@ async function undoRecording(
     .where('workload', '=', workload)
     .where('first_seen_seq', '=', seq)
     .execute();
-  const previous = await trx
-    .selectFrom('snapshots')
-    .select('started_at')
-    .where('tenant_id', '=', tenantId)
-    .where('workload', '=', workload)
-    .where('seq', '=', seq - 1)
-    .executeTakeFirst();
+  const previous = await findSnapshotRow(trx, tenantId, workload, seq - 1);
   if (previous) {
     await trx
       .updateTable('item_versions')
