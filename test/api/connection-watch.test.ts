@@ -54,3 +54,21 @@ test('a consent revoked between backups is found by the next check that is due',
   assert.equal(await watch.pass(new Date(checkedAt + 2 * HOUR_MS)), 1);
   assert.equal(await revocations(id), 1);
 });
+
+test('a pass walks every organization, a page at a time', async () => {
+  const connected = [
+    (await connectByConsent(world, world.tenants.otherCustomer)).id,
+    (await connectByConsent(world, world.tenants.partner)).id,
+  ];
+  const walk = async (pageSize?: number) => {
+    const ids: string[] = [];
+    for await (const organization of world.service.services.organizations.all(pageSize)) {
+      ids.push(organization.id);
+    }
+    return ids;
+  };
+  const everyOne = await walk();
+  for (const id of connected) assert.ok(everyOne.includes(id));
+  assert.deepEqual(everyOne, [...everyOne].sort());
+  assert.deepEqual(await walk(1), everyOne);
+});

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ServiceDb } from '../database.js';
 import { recordEvent } from '../events.js';
 import type { OrganizationServices } from '../organizations/index.js';
+import type { Organization } from '../organizations/organizations.js';
 import { JOB_NAMES } from '../jobs/requests.js';
 import { nextSlot } from '../schedule.js';
 import type { NotificationsDatabase } from './schema.js';
@@ -43,11 +44,11 @@ export class OverdueBackups {
         row.expected_since,
       ]),
     );
-    const organizations = await this.db.selectFrom('organizations').select('id').orderBy('id').execute();
     let recorded = 0;
-    for (const { id } of organizations) {
+    for await (const organization of this.organizations.organizations.all()) {
+      const { id } = organization;
       try {
-        if (await this.checkOne(id, now, watched.get(id), lastBackups.get(id))) recorded++;
+        if (await this.checkOne(organization, now, watched.get(id), lastBackups.get(id))) recorded++;
       } catch (error) {
         // One organization's broken settings must not hide the others' overdue backups.
         this.onError(error);
@@ -57,13 +58,12 @@ export class OverdueBackups {
   }
 
   private async checkOne(
-    id: string,
+    organization: Organization,
     now: Date,
     expectedSince: string | undefined,
     lastBackupAt: string | undefined,
   ): Promise<boolean> {
-    const organization = await this.organizations.organizations.get(id);
-    if (!organization) return false;
+    const { id } = organization;
     const { settings } = await this.organizations.settings.get(organization);
     if (!Object.values(settings.objectTypes).some(Boolean)) {
       if (expectedSince !== undefined) {

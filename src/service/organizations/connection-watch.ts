@@ -21,7 +21,7 @@ export class ConnectionWatch {
   private readonly checkEveryMs: number;
 
   constructor(
-    private readonly services: Pick<OrganizationServices, 'db' | 'organizations' | 'connections'>,
+    private readonly services: Pick<OrganizationServices, 'organizations' | 'connections'>,
     private readonly options: ConnectionWatchOptions,
   ) {
     this.checkEveryMs = options.checkEveryMs ?? 6 * HOUR_MS;
@@ -38,11 +38,8 @@ export class ConnectionWatch {
 
   /** Checks every connection due; returns how many were checked. */
   async pass(now: Date = new Date()): Promise<number> {
-    const ids = await this.services.db.selectFrom('organizations').select('id').orderBy('id').execute();
     let checked = 0;
-    for (const { id } of ids) {
-      const organization = await this.services.organizations.get(id);
-      if (!organization) continue; // removed since the list was read
+    for await (const organization of this.services.organizations.all()) {
       const lastChecked = organization.health ? Date.parse(organization.health.checkedAt) : -Infinity;
       if (now.getTime() - lastChecked < this.checkEveryMs) continue;
       try {

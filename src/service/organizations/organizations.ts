@@ -96,6 +96,23 @@ export class OrganizationStore {
     return row && toOrganization(row);
   }
 
+  /** Every organization, in id order, read a page at a time: for passes over all of them. */
+  async *all(pageSize = 500): AsyncGenerator<Organization> {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('organizations')
+        .selectAll()
+        .$if(after !== undefined, (query) => query.where('id', '>', after!))
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      for (const row of rows) yield toOrganization(row);
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!.id;
+    }
+  }
+
   async list(
     scope: OrganizationScope,
     page: { limit: number; after?: { displayName: string; id: string } },
