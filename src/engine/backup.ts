@@ -54,6 +54,8 @@ export interface DirectoryBackupOptions {
   toggles?: readonly BackupToggle[];
   /** How often a type read by delta is listed whole instead (default a week; see DirectorySnapshotState). */
   fullListingIntervalMs?: number;
+  /** A log day's new entries held in memory before the rest are sorted on disk (default 16 MiB). */
+  logDayMemoryBytes?: number;
   onProgress?(event: BackupProgress): void;
 }
 
@@ -144,6 +146,7 @@ async function backupOneType(
     // Without the owners' changes the type is listed whole. Owner types run earlier in the
     // same branch (devices before BitLocker keys).
     ownerChanges: covered && !listingDue && ownerType ? ownerChanges.get(ownerType) : undefined,
+    logDayMemoryBytes: options.logDayMemoryBytes,
     onItems: (items) => onProgress?.({ kind: 'items', type, items }),
   };
   const outcome = selected.has(type) ? await backupType(type, input) : await carryType(type, input);

@@ -1,11 +1,14 @@
 // Backing up a log (sign-ins, directory audits) as one JSONL item per UTC day, entries
 // ordered by time then id. Entries come from the watermark the previous snapshot kept,
 // minus an overlap for entries Entra publishes late; Graph lists them newest first, so
-// each day is complete when an older one begins, and only one day of new entries is held
-// at a time. A day that gains entries is merged with its previous version as both stream
+// each day is complete when an older one begins, and only one day of new entries is
+// sorted at a time: up to DAY_MEMORY_BYTES of it in memory, the rest in encrypted sorted
+// runs on disk (a day of a large tenant's sign-ins or audits can hold hundreds of
+// thousands of entries). A day that gains entries is merged with its previous version as both stream
 // (an entry already kept is kept once), once: the merged lines go into the repository
 // through one reused chunk buffer, hashed on the way. Days that gain none are carried, and
 // days Entra has dropped stay as the previous snapshot had them.
+import { SpilledSort, type SortCodec } from '../../engine/spilled-sort.js';
 import type { SnapshotItem } from '../../repository/index.js';
 import { canonicalJson } from './item.js';
 import { withoutAnnotations } from './live.js';
@@ -23,6 +26,8 @@ import type { LogTypeDescriptor } from './types/index.js';
 export const LOG_OVERLAP_MS = 60 * 60_000;
 /** Lines are written in chunks of about this size. */
 const CHUNK_BYTES = 64 * 1024;
+/** New entries of one day held in memory before the rest are sorted on disk. */
+export const DAY_MEMORY_BYTES = 16 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 interface LogEntry {
@@ -38,6 +43,30 @@ function dayOf(time: number): string {
 function compareEntries(a: { time: number; id: string }, b: { time: number; id: string }): number {
   return a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/** Entries in a sort run: time (float64), id length (uint16), id, then the line. */
+const ENTRY_CODEC: SortCodec<LogEntry> = {
+  compare: compareEntries,
+  // A string's characters, plus the object and its two string headers.
+  size: (entry) => entry.line.length + entry.id.length + 80,
+  encode: ({ time, id, line }) => {
+    const idBytes = Buffer.byteLength(id);
+    const bytes = Buffer.allocUnsafe(10 + idBytes + Buffer.byteLength(line));
+    bytes.writeDoubleBE(time, 0);
+    bytes.writeUInt16BE(idBytes, 8);
+    bytes.write(id, 10);
+    bytes.write(line, 10 + idBytes);
+    return bytes;
+  },
+  decode: (bytes) => {
+    const idEnd = 10 + bytes.readUInt16BE(8);
+    return {
+      time: bytes.readDoubleBE(0),
+      id: bytes.toString('utf8', 10, idEnd),
+      line: bytes.toString('utf8', idEnd),
+    };
+  },
+};
 
 function entryOf(raw: Record<string, unknown>, timeProperty: string): LogEntry {
   const time = Date.parse(String(raw[timeProperty]));
@@ -63,21 +92,23 @@ async function* linesOf(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (rest.length > 0) yield rest.toString('utf8');
 }
 
-/** The day's kept lines and its new entries (sorted) in one order, each entry once. */
+/** The day's kept lines and its new entries (sorted, each once) in one order, each entry once. */
 async function* mergedLines(
   kept: AsyncIterable<Buffer> | undefined,
-  entries: readonly LogEntry[],
+  entries: AsyncIterable<LogEntry>,
   timeProperty: string,
 ): AsyncGenerator<string> {
-  let next = 0;
+  const fresh = entries[Symbol.asyncIterator]();
+  let next = await fresh.next();
   for await (const line of kept ? linesOf(kept) : []) {
     const parsed = JSON.parse(line) as Record<string, unknown>;
     const key = { time: Date.parse(String(parsed[timeProperty])), id: String(parsed.id) };
-    while (next < entries.length && compareEntries(entries[next]!, key) < 0) yield entries[next++]!.line;
-    if (next < entries.length && compareEntries(entries[next]!, key) === 0) next++;
+    for (; !next.done && compareEntries(next.value, key) < 0; next = await fresh.next())
+      yield next.value.line;
+    if (!next.done && compareEntries(next.value, key) === 0) next = await fresh.next();
     yield line;
   }
-  while (next < entries.length) yield entries[next++]!.line;
+  for (; !next.done; next = await fresh.next()) yield next.value.line;
 }
 
 /**
@@ -103,12 +134,6 @@ async function* jsonl(lines: AsyncIterable<string>): AsyncGenerator<Buffer> {
   if (used > 0) yield chunk.subarray(0, used);
 }
 
-/** New entries of one day, sorted, an entry Graph listed twice once. */
-function sortedOnce(entries: LogEntry[]): LogEntry[] {
-  entries.sort(compareEntries);
-  return entries.filter((entry, index) => index === 0 || compareEntries(entries[index - 1]!, entry) !== 0);
-}
-
 export async function backupLogType(
   descriptor: LogTypeDescriptor,
   input: TypeBackupInput,
@@ -125,18 +150,20 @@ export async function backupLogType(
     else open.set(day, item);
   }
 
-  const writeDay = async (day: string, entries: LogEntry[]) => {
+  const newDay = () =>
+    new SpilledSort(ENTRY_CODEC, { memoryBytes: input.logDayMemoryBytes ?? DAY_MEMORY_BYTES });
+  const writeDay = async (day: string, entries: SpilledSort<LogEntry>) => {
     const kept = open.get(day);
     open.delete(day);
-    const lines = mergedLines(kept && input.previous?.content(kept), sortedOnce(entries), timeProperty);
+    const lines = mergedLines(kept && input.previous?.content(kept), entries.sorted(), timeProperty);
     await writer.writeStream(day, day, jsonl(lines), kept && previousVersion(kept).versionHash);
   };
 
   let newest = input.watermark ? Date.parse(input.watermark) : undefined;
+  let entries = newDay();
   try {
     const filter = since === undefined ? undefined : `${timeProperty} ge ${new Date(since).toISOString()}`;
     let day: string | undefined;
-    let entries: LogEntry[] = [];
     for await (const raw of input.graph.list<Record<string, unknown>>(TYPE_ROUTES[type].path, {
       $filter: filter,
     })) {
@@ -146,10 +173,11 @@ export async function backupLogType(
         if (entryDay > day)
           throw new DirectoryReadError(`${TYPE_ROUTES[type].path} did not list newest first`);
         await writeDay(day, entries);
-        entries = [];
+        await entries.dispose();
+        entries = newDay();
       }
       day = entryDay;
-      entries.push(entry);
+      await entries.add(entry);
       newest = Math.max(newest ?? entry.time, entry.time);
     }
     if (day !== undefined) await writeDay(day, entries);
@@ -157,6 +185,8 @@ export async function backupLogType(
     if (!isTypeFailure(error)) throw error;
     for (const item of open.values()) await writer.carry(item);
     return { summary: writer.finish(error), watermark: input.watermark };
+  } finally {
+    await entries.dispose();
   }
   for (const item of open.values()) await writer.carry(item);
   return {

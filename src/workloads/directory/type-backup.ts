@@ -31,6 +31,8 @@ export interface TypeBackupInput {
    * their objects are listed again; without it every object is listed.
    */
   ownerChanges?: ReadonlySet<string>;
+  /** For a log type: one day's new entries held in memory before the rest are sorted on disk. */
+  logDayMemoryBytes?: number;
   /** How many items of the type are written so far. */
   onItems(items: number): void;
 }

@@ -1,6 +1,7 @@
 // Directory backups against a real sandbox over HTTPS, into a real repository in a
 // temporary directory with a real SQLite catalog: the fixture, a way to change the tenant
 // as an admin would (so delta and the logs see it), and readers of what a backup wrote.
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Catalog } from '../../../src/catalog/index.js';
 import {
@@ -13,13 +14,16 @@ import { FsBackend, Repository, type SnapshotItem } from '../../../src/repositor
 import { APPLICATION_PERMISSIONS } from '../../../src/sandbox/directory/graph-permissions.js';
 import type { DirectoryStore } from '../../../src/sandbox/directory/store.js';
 import type { SandboxOptions } from '../../../src/sandbox/index.js';
-import type { BackupToggle } from '../../../src/workloads/directory/item.js';
+import { itemPath, type BackupToggle } from '../../../src/workloads/directory/item.js';
 import { tempDir } from '../../catalog/support.js';
 import { connectionTo } from '../../graph/support.js';
 import { PASSWORD, TEST_OPTIONS } from '../../repository/support.js';
 import { startTestSandbox, type GraphResult, type TestSandbox } from '../../support/sandbox.js';
 
 type TestContext = { after: (fn: () => Promise<void>) => void };
+
+/** The UTC day (YYYY-MM-DD) of a Graph date-time. */
+export const dayOf = (time: unknown) => new Date(Date.parse(String(time))).toISOString().slice(0, 10);
 
 export interface BackupRun {
   result: DirectoryBackupResult;
@@ -42,6 +46,7 @@ export interface BackupFixture {
     toggles?: BackupToggle[];
     client?: GraphClientOptions;
     fullListingIntervalMs?: number;
+    logDayMemoryBytes?: number;
     onProgress?(event: BackupProgress): void;
   }): Promise<BackupRun>;
   /** Changes the tenant through the sandbox admin endpoint; fails the test on an error answer. */
@@ -72,7 +77,7 @@ export async function backupFixture(
     catalog,
     tenantId,
     store,
-    async backup({ toggles, client, fullListingIntervalMs, onProgress } = {}) {
+    async backup({ toggles, client, fullListingIntervalMs, logDayMemoryBytes, onProgress } = {}) {
       const events: GraphEvent[] = [];
       const graph = new GraphClient(connectionTo(sandbox), {
         backoff: { baseMs: 100 },
@@ -87,6 +92,7 @@ export async function backupFixture(
             catalog,
             toggles,
             fullListingIntervalMs,
+            logDayMemoryBytes,
             onProgress,
           }),
           events,
@@ -158,4 +164,30 @@ export function servedRequests(fixture: BackupFixture): string[] {
     return dispatch(request, inBatch);
   };
   return served;
+}
+
+/** Every sign-in of the tenant is in its UTC day's item, once, ordered by time then id. */
+export async function assertSignInDays(fixture: BackupFixture, snapshotId: string): Promise<void> {
+  const items = await itemsByPath(fixture.repository, snapshotId);
+  const byDay = new Map<string, { id: string; time: number }[]>();
+  for (const entry of fixture.store.collection('signIns').values()) {
+    const day = dayOf(entry.createdDateTime);
+    byDay.set(day, [
+      ...(byDay.get(day) ?? []),
+      { id: entry.id, time: Date.parse(String(entry.createdDateTime)) },
+    ]);
+  }
+  const days = [...items.keys()].filter((path) => path.startsWith('directory/signInLogs/'));
+  assert.equal(days.length, byDay.size);
+  for (const [day, entries] of byDay) {
+    const item = items.get(itemPath('signInLogs', day));
+    assert.ok(item, `sign-ins of ${day}`);
+    const lines = (await contentOf(fixture.repository, item)).trimEnd().split('\n');
+    const expectedIds = entries.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1)).map(({ id }) => id);
+    assert.deepEqual(
+      lines.map((line) => (JSON.parse(line) as { id: string }).id),
+      expectedIds,
+      `sign-ins of ${day}`,
+    );
+  }
 }

@@ -20,8 +20,10 @@ import {
 } from '../../../src/workloads/directory/item.js';
 import { OBJECT_TYPE_DESCRIPTORS } from '../../../src/workloads/directory/types/index.js';
 import {
+  assertSignInDays,
   backupFixture,
   contentOf,
+  dayOf,
   itemsByPath,
   requestsOf,
   revokePermission,
@@ -29,8 +31,6 @@ import {
 } from './backup-support.js';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-const dayOf = (time: unknown) => new Date(Date.parse(String(time))).toISOString().slice(0, 10);
 
 async function collect<T>(values: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -50,32 +50,6 @@ async function storedItem(fixture: BackupFixture, snapshotId: string, type: Dire
   const item = (await itemsByPath(fixture.repository, snapshotId)).get(itemPath(type, id));
   assert.ok(item, `${type} ${id} is in snapshot ${snapshotId}`);
   return decodeItem(await contentOf(fixture.repository, item));
-}
-
-/** Every sign-in of the tenant is in its UTC day's item, once, ordered by time then id. */
-async function assertSignInDays(fixture: BackupFixture, snapshotId: string): Promise<void> {
-  const items = await itemsByPath(fixture.repository, snapshotId);
-  const byDay = new Map<string, { id: string; time: number }[]>();
-  for (const entry of fixture.store.collection('signIns').values()) {
-    const day = dayOf(entry.createdDateTime);
-    byDay.set(day, [
-      ...(byDay.get(day) ?? []),
-      { id: entry.id, time: Date.parse(String(entry.createdDateTime)) },
-    ]);
-  }
-  const days = [...items.keys()].filter((path) => path.startsWith('directory/signInLogs/'));
-  assert.equal(days.length, byDay.size);
-  for (const [day, entries] of byDay) {
-    const item = items.get(itemPath('signInLogs', day));
-    assert.ok(item, `sign-ins of ${day}`);
-    const lines = (await contentOf(fixture.repository, item)).trimEnd().split('\n');
-    const expectedIds = entries.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1)).map(({ id }) => id);
-    assert.deepEqual(
-      lines.map((line) => (JSON.parse(line) as { id: string }).id),
-      expectedIds,
-      `sign-ins of ${day}`,
-    );
-  }
 }
 
 function bitlockerReads(fixture: BackupFixture): number {

@@ -585,8 +585,11 @@ test('Entra ID protection end to end from the command line', async (t) => {
     const now = truthOf(store);
     const expected = withNewIds(truths.get(2)!.objects, idMap);
     const written = new Set(report.written.map((entry) => idMap.get(entry.item.id) ?? entry.item.id));
+    // Intune lists assignments in no set order.
     const targetsOf = ({ object }: TruthObject) =>
-      ((object.assignments as { target: unknown }[] | undefined) ?? []).map(({ target }) => target);
+      ((object.assignments as { target: unknown }[] | undefined) ?? [])
+        .map(({ target }) => canonicalJson(target))
+        .sort();
     const unexpected = [...differences(expected, now.objects)].filter(([key, difference]) => {
       const [was, current] = [expected.get(key), now.objects.get(key)];
       if (!was || !current) return true;
