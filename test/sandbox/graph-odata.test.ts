@@ -128,6 +128,44 @@ describe('$filter, $count, $search, $expand', () => {
       ),
     );
   });
+  test('a listing with $expand comes at most 100 to a page, whatever $top asks', async () => {
+    const expanded = await get('/devices?$select=id&$expand=registeredOwners&$top=999');
+    assert.equal(expanded.status, 200);
+    assert.equal(expanded.body.value.length, 100);
+    assert.match(expanded.body['@odata.nextLink'], /\$skiptoken=/);
+    const plain = await get('/devices?$select=id&$top=999');
+    assert.ok(plain.body.value.length > 100);
+  });
+
+  test('a nested $select shapes the expanded objects: @odata.type and id', async () => {
+    const devices = await get('/devices?$select=id,displayName&$expand=registeredOwners($select=id)');
+    const owned = devices.body.value.find(
+      (device: { registeredOwners: unknown[] }) => device.registeredOwners.length > 0,
+    );
+    assert.ok(owned, 'a device with an owner');
+    assert.deepEqual(Object.keys(owned.registeredOwners[0]).sort(), ['@odata.type', 'id']);
+    assert.equal(owned.registeredOwners[0]['@odata.type'], '#microsoft.graph.user');
+    const users = await get('/users?$select=id&$expand=manager($select=id,displayName)');
+    const managed = users.body.value.find((user: { manager: unknown }) => user.manager);
+    assert.deepEqual(Object.keys(managed.manager).sort(), ['@odata.type', 'displayName', 'id']);
+    const whole = await get('/devices?$select=id&$expand=registeredOwners');
+    const withOwner = whole.body.value.find(
+      (device: { registeredOwners: unknown[] }) => device.registeredOwners.length > 0,
+    );
+    assert.ok(
+      Object.keys(withOwner.registeredOwners[0]).includes('displayName'),
+      'the default shape without one',
+    );
+  });
+
+  test('directory objects expand one navigation property per request', async () => {
+    const both = await get(
+      '/devices?$select=id&$expand=registeredOwners($select=id),registeredUsers($select=id)',
+    );
+    assertGraphError(both, 400, 'BadRequest');
+    assert.match(both.body.error.message, /maximum allowed is 1/);
+    assertGraphError(await get('/users?$expand=manager,memberOf'), 400, 'BadRequest');
+  });
 });
 
 describe('BitLocker keys', () => {

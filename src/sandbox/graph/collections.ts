@@ -18,6 +18,7 @@ import {
   parseQuery,
   project,
   requireHeaders,
+  type Expansion,
   type QueryOptions,
 } from './query.js';
 import { odataType, RESOURCE_BY_COLLECTION, type ResourceDefinition } from './resources.js';
@@ -25,6 +26,8 @@ import { scopedRoleMembers } from './scoped-role-members.js';
 
 /** Graph returns at most 20 related objects inside an $expand. */
 const EXPAND_LIMIT = 20;
+/** Graph pages a directory listing with $expand at 100 objects, whatever $top asks. */
+const EXPANDED_PAGE = 100;
 
 export function requireRead(context: GraphContext, resource: ResourceDefinition): void {
   requireAnyPermission(context.claims, [...resource.read, ...resource.write]);
@@ -60,14 +63,15 @@ export function relationTargets(context: GraphContext, id: string, relation: str
   return store.linked(id, relation).filter((target) => store.find(target) !== undefined);
 }
 
+/** Related objects in an expansion: in their default shape, or as the nested $select names them. */
 function withExpansions(
   context: GraphContext,
   resource: ResourceDefinition,
   object: DirectoryObject,
   shaped: Record<string, unknown>,
-  expand: string[],
+  expand: readonly Expansion[],
 ): Record<string, unknown> {
-  for (const name of expand) {
+  for (const { name, select } of expand) {
     if (resource.navigation?.includes(name)) {
       shaped[name] = navigationValue(context, resource, object, name);
       continue;
@@ -82,11 +86,11 @@ function withExpansions(
     }
     const targets = relationTargets(context, object.id, name);
     if (relation.kind === 'single') {
-      shaped[name] = targets[0] ? (relatedObject(context, targets[0]) ?? null) : null;
+      shaped[name] = targets[0] ? (relatedObject(context, targets[0], select) ?? null) : null;
     } else {
       shaped[name] = targets
         .slice(0, EXPAND_LIMIT)
-        .map((target) => relatedObject(context, target))
+        .map((target) => relatedObject(context, target, select))
         .filter(Boolean);
     }
   }
@@ -129,7 +133,9 @@ function matcher(options: QueryOptions): (object: DirectoryObject) => boolean {
 export function listCollection(context: GraphContext, resource: ResourceDefinition): GraphResponse {
   requireRead(context, resource);
   const options = parseQuery(context.request, resource);
-  const { size, preferenceApplied } = pageSize(context.request, options, resource);
+  const asked = pageSize(context.request, options, resource);
+  const size = options.expand.length > 0 ? Math.min(asked.size, EXPANDED_PAGE) : asked.size;
+  const preferenceApplied = size === asked.size ? asked.preferenceApplied : undefined;
   const { candidates, cursorAfter } = candidatesFor(context, resource, options.skipToken);
   const matches = matcher(options);
   const page = takePage(context, candidates, matches, size, cursorAfter);

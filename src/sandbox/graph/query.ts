@@ -7,13 +7,19 @@ import { filterProperties, parseFilter, type FilterNode } from './filter.js';
 import type { GraphRequest } from './context.js';
 import type { ResourceDefinition } from './resources.js';
 
+/** One navigation property of $expand, with the $select nested in it: members($select=id). */
+export interface Expansion {
+  name: string;
+  select?: string[];
+}
+
 export interface QueryOptions {
   select?: string[];
   filter?: FilterNode;
   top?: number;
   count: boolean;
   search?: { property?: string; term: string }[];
-  expand: string[];
+  expand: Expansion[];
   skipToken?: string;
   deltaToken?: string;
   /** Whether ConsistencyLevel: eventual was sent (advanced queries). */
@@ -55,6 +61,40 @@ function parseSearch(value: string): { property?: string; term: string }[] {
     const inner = clause.slice(1, -1);
     const colon = inner.indexOf(':');
     return colon > 0 ? { property: inner.slice(0, colon), term: inner.slice(colon + 1) } : { term: inner };
+  });
+}
+
+/** Types deriving from directoryObject: Graph expands one navigation property of theirs per request. */
+const DIRECTORY_OBJECT_ENTITIES: ReadonlySet<string> = new Set([
+  'user',
+  'group',
+  'application',
+  'servicePrincipal',
+  'device',
+  'administrativeUnit',
+  'directoryRole',
+]);
+
+/** Top-level items of $expand, each with the $select of its nested options (others are ignored). */
+function parseExpand(value: string): Expansion[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index <= value.length; index++) {
+    const char = value[index];
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if ((char === ',' && depth === 0) || char === undefined) {
+      items.push(value.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  return items.filter(Boolean).map((item) => {
+    const open = item.indexOf('(');
+    if (open < 0) return { name: item };
+    const nested = item.slice(open + 1, item.lastIndexOf(')'));
+    const select = /(?:^|;)\s*\$select=([^;]*)/.exec(nested)?.[1];
+    return { name: item.slice(0, open).trim(), select: select === undefined ? undefined : parseList(select) };
   });
 }
 
@@ -126,7 +166,12 @@ export function parseQuery(request: GraphRequest, resource: ResourceDefinition |
   }
 
   const expand = get('$expand');
-  if (expand !== undefined) options.expand = parseList(expand).map((item) => item.replace(/\(.*\)$/, ''));
+  if (expand !== undefined) options.expand = parseExpand(expand);
+  if (options.expand.length > 1 && resource && DIRECTORY_OBJECT_ENTITIES.has(resource.entity)) {
+    throw badRequest(
+      `The result of parsing $expand contained at least ${options.expand.length} items, but the maximum allowed is 1.`,
+    );
+  }
 
   options.skipToken = query.get('$skiptoken') ?? undefined;
   options.deltaToken = query.get('$deltatoken') ?? undefined;
