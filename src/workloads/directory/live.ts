@@ -1,8 +1,10 @@
 // Reading a tenant's directory objects as they are now, in the shape a backup keeps them
-// (DirectoryItem): objects listed page by page with their type's $select, then the
-// relationships of a whole page (and properties Graph gives only one object at a time)
-// read through $batch, 20 requests per round trip. Backup builds on the steps; compare
-// with live and restore call liveItems and liveItem.
+// (DirectoryItem): objects listed page by page with their type's $select and the
+// relationships Graph expands for them (in the listing itself, or in a listing of ids of
+// their own joined by id: relationship-listing.ts), then the other relationships of a
+// whole page (and properties Graph gives only one object at a time) read through $batch,
+// 20 requests per round trip. Backup builds on the steps; compare with live and restore
+// call liveItems and liveItem.
 import {
   GraphRequestError,
   type BatchRequest,
@@ -10,8 +12,10 @@ import {
   type GraphClient,
 } from '../../graph/index.js';
 import type { DirectoryItem, GraphObject } from './item.js';
+import { RelationshipListing } from './relationship-listing.js';
 import { TYPE_ROUTES } from './routes.js';
 import {
+  EXPANSION_LIMIT,
   OBJECT_TYPE_DESCRIPTORS,
   type ObjectType,
   type ObjectTypeDescriptor,
@@ -47,11 +51,12 @@ export function headersOf(descriptor: ObjectTypeDescriptor): Record<string, stri
 
 /** $select and $expand of the type's objects, whether listed or read by id. */
 function objectQuery(descriptor: ObjectTypeDescriptor): { $select?: string; $expand?: string } {
-  const expand = descriptor.relationships.flatMap((relationship) => relationship.expand ?? []);
-  return {
-    $select: descriptor.select?.join(','),
-    $expand: expand.length > 0 ? expand.join(',') : undefined,
-  };
+  const [expand, ...more] = descriptor.relationships.flatMap((relationship) =>
+    relationship.expand && !relationship.listedApart ? [relationship.expand] : [],
+  );
+  if (more.length > 0)
+    throw new Error(`Graph expands one navigation property of ${descriptor.type} at a time`);
+  return { $select: descriptor.select?.join(','), $expand: expand };
 }
 
 function objectUrl(descriptor: ObjectTypeDescriptor, id: string): string {
@@ -73,21 +78,34 @@ function batchFailure(request: BatchRequest, response: BatchResponse): GraphRequ
   });
 }
 
-/** The type's objects as Graph lists them, one page at a time, without relationships. */
+/**
+ * The type's objects as Graph lists them, one page at a time, with the relationships
+ * Graph expands for them: in the listing itself, or in listings of their own read first.
+ */
 export async function* listPages(
   graph: GraphClient,
   descriptor: ObjectTypeDescriptor,
 ): AsyncGenerator<GraphObject[]> {
+  const headers = headersOf(descriptor);
+  const listings: RelationshipListing[] = [];
+  for (const relationship of descriptor.relationships) {
+    if (relationship.listedApart)
+      listings.push(await RelationshipListing.read(graph, descriptor, relationship, headers));
+  }
   const objectOptions = objectQuery(descriptor);
   // Graph pages an $expand at 100 objects whatever $top asks; without one, the largest page.
   const top = objectOptions.$expand ? undefined : TYPE_ROUTES[descriptor.type].largestPage;
   const query = { ...objectOptions, $filter: descriptor.filter, $top: top };
-  const pages = graph.pages<Record<string, unknown>>(
-    TYPE_ROUTES[descriptor.type].path,
-    query,
-    headersOf(descriptor),
-  );
-  for await (const page of pages) yield page.items.map(withoutAnnotations);
+  const pages = graph.pages<Record<string, unknown>>(TYPE_ROUTES[descriptor.type].path, query, headers);
+  try {
+    for await (const page of pages) {
+      const objects = page.items.map(withoutAnnotations);
+      for (const listing of listings) for (const object of objects) listing.expandInto(object);
+      yield objects;
+    }
+  } finally {
+    for (const listing of listings) listing.clear();
+  }
 }
 
 /** The objects with these ids, read by id through $batch; ids Graph does not find are left out. */
@@ -173,6 +191,23 @@ function byId(a: GraphObject, b: GraphObject): number {
 }
 
 /**
+ * The entries Graph expanded for a relationship of the object, taken off it; undefined
+ * when they are to be read on their own: not expanded (read by id, or created after the
+ * listing that expands them) or as many as Graph expands at most (there may be more).
+ */
+function takeExpanded(
+  relationship: Relationship,
+  object: GraphObject,
+): Record<string, unknown>[] | undefined {
+  if (!relationship.expand) return undefined;
+  const expanded = object[relationship.name];
+  delete object[relationship.name];
+  if (relationship.single)
+    return expanded === null || expanded === undefined ? [] : [expanded as Record<string, unknown>];
+  return Array.isArray(expanded) && expanded.length < EXPANSION_LIMIT ? expanded : undefined;
+}
+
+/**
  * Listed objects made items: relationships that came expanded with them are moved out of
  * the object, the others and single-read properties are read for all of them through
  * $batch. An object Graph no longer finds (deleted meanwhile) is left out; a single
@@ -185,17 +220,22 @@ export async function completeItems(
 ): Promise<DirectoryItem[]> {
   const headers = headersOf(descriptor);
   const singleRead = descriptor.singleReadProperties;
+  const items = objects.map((listed): DirectoryItem => ({
+    type: descriptor.type,
+    id: listed.id,
+    object: { ...listed },
+    relationships: {},
+  }));
+  /** Entries of relationships that came expanded, by `${item index}/${relationship name}`. */
+  const expanded = new Map<string, Record<string, unknown>[]>();
   const requests: BatchRequest[] = [];
-  objects.forEach((object, index) => {
-    const url = objectUrl(descriptor, object.id);
+  items.forEach((item, index) => {
+    const url = objectUrl(descriptor, item.id);
     for (const relationship of descriptor.relationships) {
-      if (relationship.url) {
-        requests.push({
-          id: `${index}/${relationship.name}`,
-          url: relationship.url(url, object.id),
-          headers,
-        });
-      }
+      const id = `${index}/${relationship.name}`;
+      const entries = takeExpanded(relationship, item.object);
+      if (entries) expanded.set(id, entries);
+      else if (relationship.url) requests.push({ id, url: relationship.url(url, item.id), headers });
     }
     if (singleRead)
       requests.push({ id: `${index}/$select`, url: `${url}?$select=${singleRead.join(',')}`, headers });
@@ -212,32 +252,21 @@ export async function completeItems(
   const entriesOf = async (
     index: number,
     relationship: Relationship,
-    object: GraphObject,
   ): Promise<Record<string, unknown>[] | undefined> => {
-    if (relationship.expand) {
-      const expanded = object[relationship.name];
-      delete object[relationship.name];
-      return expanded === null || expanded === undefined
-        ? []
-        : ([expanded].flat() as Record<string, unknown>[]);
-    }
-    const { request, answer } = answers.get(`${index}/${relationship.name}`)!;
+    const id = `${index}/${relationship.name}`;
+    const entries = expanded.get(id);
+    if (entries) return entries;
+    const { request, answer } = answers.get(id)!;
     if (answer.status === 404) return relationship.single ? [] : undefined;
     if (answer.status >= 300) throw batchFailure(request, answer);
     return relationship.single ? [answer.body] : allEntries(graph, answer.body as CollectionBody, headers);
   };
 
-  const items: DirectoryItem[] = [];
-  for (const [index, listed] of objects.entries()) {
-    const item: DirectoryItem = {
-      type: descriptor.type,
-      id: listed.id,
-      object: { ...listed },
-      relationships: {},
-    };
+  const complete: DirectoryItem[] = [];
+  for (const [index, item] of items.entries()) {
     let gone = false;
     for (const relationship of descriptor.relationships) {
-      const entries = await entriesOf(index, relationship, item.object);
+      const entries = await entriesOf(index, relationship);
       if (!entries) {
         gone = true;
         break;
@@ -252,9 +281,9 @@ export async function completeItems(
       else if (answer.status >= 300) throw batchFailure(request, answer);
       else Object.assign(item.object, withoutAnnotations(answer.body));
     }
-    if (!gone) items.push(item);
+    if (!gone) complete.push(item);
   }
-  return items;
+  return complete;
 }
 
 /** Every live object of a type as an item, streamed page by page. */

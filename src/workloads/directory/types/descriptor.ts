@@ -13,12 +13,30 @@ export function isLogType(type: DirectoryType): type is LogType {
   return LOG_TYPES.has(type);
 }
 
+/** A request of its own for one object's entries, below the Graph version; `objectUrl` is e.g. /groups/{id}. */
+export type RelationshipRequest = (objectUrl: string, objectId: string) => string;
+
+/**
+ * Graph expands at most this many related objects and gives no link to the rest: an
+ * expansion holding this many may be cut short.
+ */
+export const EXPANSION_LIMIT = 20;
+
 /** Where a relationship's entries come from. */
 export type RelationshipSource =
-  /** A request of their own per object, below the Graph version; `objectUrl` is e.g. /groups/{id}. */
-  | { url(objectUrl: string, objectId: string): string; expand?: never }
-  /** The object's own answer, through this $expand (single-valued only: Graph expands at most 20 entries). */
-  | { expand: string; url?: never };
+  /** A request of its own per object. */
+  | { url: RelationshipRequest; expand?: never; listedApart?: never }
+  /** Single-valued (a user's manager), in the object's own answer through this $expand. */
+  | { expand: string; single: true; url?: never; listedApart?: never }
+  /**
+   * Collection-valued, expanded through this $expand: an object whose expansion is missing
+   * or holds EXPANSION_LIMIT entries has it read through `url`. Graph expands one
+   * navigation property per request on directory objects, so a type expands at most one
+   * in its objects' own answer; any other is `listedApart`, expanded in a listing of
+   * object ids of its own, read before the objects and joined to them by id (kept as ids
+   * only; objects read by id read it through `url`).
+   */
+  | { expand: string; url: RelationshipRequest; listedApart?: boolean };
 
 /** How the related entries of one object are read and kept. */
 export type Relationship = RelationshipSource & {
@@ -93,9 +111,23 @@ export function byDisplayName(object: GraphObject): string | null {
   return stringProperty(object, 'displayName');
 }
 
+/** The ids of the directory objects linked under `name` below an object, up to 999 a page. */
+const linkedIds =
+  (name: string): RelationshipRequest =>
+  (objectUrl) =>
+    `${objectUrl}/${name}?$select=id&$top=999`;
+
 /** Directory objects the object links to (members, owners, registered users …), kept as ids. */
 export function linkedObjects(name: string): Relationship {
-  return { name, url: (objectUrl) => `${objectUrl}/${name}?$select=id&$top=999` };
+  return { name, url: linkedIds(name) };
+}
+
+/**
+ * Linked objects expanded (ids only) in the objects' listing, or in a listing of their own
+ * when `listedApart`; objects with a full expansion read them one object at a time.
+ */
+export function expandedLinkedObjects(name: string, { listedApart = false } = {}): Relationship {
+  return { name, expand: `${name}($select=id)`, url: linkedIds(name), listedApart };
 }
 
 /** A navigation property kept whole; `query` adds options such as a nested $expand. */

@@ -1,6 +1,6 @@
 // Devices registered or joined to Entra ID, with their registered owners and users.
 import type { Device } from '@microsoft/microsoft-graph-types';
-import { byDisplayName, linkedObjects, type ObjectTypeDescriptor } from './descriptor.js';
+import { byDisplayName, expandedLinkedObjects, type ObjectTypeDescriptor } from './descriptor.js';
 
 const PROPERTIES = [
   'id',
@@ -42,6 +42,11 @@ export const devices: ObjectTypeDescriptor = {
   type: 'devices',
   select: PROPERTIES,
   delta: { tracked: [] },
-  relationships: [linkedObjects('registeredOwners'), linkedObjects('registeredUsers')],
+  // Expanded in listings rather than read one device at a time: the owner (Graph allows
+  // one) with the devices, the users in a listing of device ids of their own.
+  relationships: [
+    expandedLinkedObjects('registeredOwners'),
+    expandedLinkedObjects('registeredUsers', { listedApart: true }),
+  ],
   displayName: byDisplayName,
 };
