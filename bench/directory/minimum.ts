@@ -1,15 +1,18 @@
 // The fewest Graph requests a full directory backup can make, and the least time Graph's
 // throttling allows for them, from the tenant's actual counts.
 //
-// Per type: ceil(objects / the list's maximum page size) list pages; one read per object
-// for each relationship (and for a BitLocker key, its key), sent 20 to a $batch; a further
-// page for every 999 entries beyond the first page of a relationship list below an object;
-// one request for a fresh delta link where the type has delta ($deltatoken=latest), the
-// state the next backup continues from. Plus one /organization read. Costs in identity
-// resource units are Graph's documented ones (src/graph/scopes.ts) for requests shaped as
-// the backup shapes them: $select named, $top=999 where a list takes it. Users come with
-// their manager expanded (one read per user otherwise), and Graph answers a directory
-// query with $expand 100 objects at a time at most, whatever $top asks.
+// Per type: for each of its listings, ceil(objects / the list's maximum page size) pages;
+// one read per object for each relationship not expanded in a listing (and for a
+// BitLocker key, its key), sent 20 to a $batch; a further page for every 999 entries
+// beyond the first page of a relationship list below an object; one request for a fresh
+// delta link where the type has delta ($deltatoken=latest), the state the next backup
+// continues from. Plus one /organization read. Costs in identity resource units are
+// Graph's documented ones (src/graph/scopes.ts) for requests shaped as the backup shapes
+// them: $select named, $top=999 where a list takes it. Users come with their manager
+// expanded (one read per user otherwise); devices with their registered owner expanded,
+// and their registered users expanded in a listing of device ids of its own (Graph expands
+// one navigation property per request). Graph answers a directory query with $expand 100
+// objects at a time at most, whatever $top asks.
 import { chargeFor, DEFAULT_BUDGETS, type ScopeKind } from '../../src/graph/scopes.js';
 import { identityLimit } from '../../src/sandbox/graph/throttle.js';
 import { DIRECTORY_TYPES, type DirectoryType } from '../../src/workloads/directory/item.js';
@@ -21,8 +24,8 @@ const BATCH = 20;
 const OBJECT_TYPES = DIRECTORY_TYPES.filter((type) => !isLogType(type));
 
 interface TypeModel {
-  /** A list page, as Graph is asked for it. */
-  list: string;
+  /** A page of each listing of the type, as Graph is asked for it. */
+  lists: readonly string[];
   /** The most objects one page can hold. */
   page: number;
   /** Requests per object that cannot be avoided. */
@@ -39,35 +42,35 @@ const roleAssignments = `/roleManagement/directory/roleAssignments?$filter=roleD
 
 const MODELS: Record<DirectoryType, TypeModel> = {
   users: {
-    list: '/users?$select=id&$expand=manager&$top=999',
+    lists: ['/users?$select=id&$expand=manager&$top=999'],
     page: EXPANDED_PAGE,
     reads: [],
     delta: '/users/delta?$select=id',
   },
   groups: {
-    list: '/groups?$select=id&$top=999',
+    lists: ['/groups?$select=id&$top=999'],
     page: DIRECTORY_PAGE,
     reads: links('groups', 'members', 'owners'),
     delta: '/groups/delta?$select=id',
   },
   builtInRoles: {
-    list: '/roleManagement/directory/roleDefinitions?$select=id&$filter=isBuiltIn eq true',
+    lists: ['/roleManagement/directory/roleDefinitions?$select=id&$filter=isBuiltIn eq true'],
     page: 1000,
     reads: [roleAssignments],
   },
   customRoles: {
-    list: '/roleManagement/directory/roleDefinitions?$select=id&$filter=isBuiltIn eq false',
+    lists: ['/roleManagement/directory/roleDefinitions?$select=id&$filter=isBuiltIn eq false'],
     page: 1000,
     reads: [roleAssignments],
   },
   applications: {
-    list: '/applications?$select=id&$top=999',
+    lists: ['/applications?$select=id&$top=999'],
     page: DIRECTORY_PAGE,
     reads: links('applications', 'owners'),
     delta: '/applications/delta?$select=id',
   },
   servicePrincipals: {
-    list: '/servicePrincipals?$select=id&$top=999',
+    lists: ['/servicePrincipals?$select=id&$top=999'],
     page: DIRECTORY_PAGE,
     reads: [
       ...links('servicePrincipals', 'owners'),
@@ -76,21 +79,21 @@ const MODELS: Record<DirectoryType, TypeModel> = {
     ],
     delta: '/servicePrincipals/delta?$select=id',
   },
-  conditionalAccessPolicies: { list: '/identity/conditionalAccess/policies', page: 1000, reads: [] },
-  namedLocations: { list: '/identity/conditionalAccess/namedLocations', page: 1000, reads: [] },
+  conditionalAccessPolicies: { lists: ['/identity/conditionalAccess/policies'], page: 1000, reads: [] },
+  namedLocations: { lists: ['/identity/conditionalAccess/namedLocations'], page: 1000, reads: [] },
   devices: {
-    list: '/devices?$select=id&$top=999',
-    page: DIRECTORY_PAGE,
-    reads: links('devices', 'registeredOwners', 'registeredUsers'),
+    lists: ['/devices?$select=id&$expand=registeredUsers', '/devices?$select=id&$expand=registeredOwners'],
+    page: EXPANDED_PAGE,
+    reads: [],
     delta: '/devices/delta?$select=id',
   },
   deviceConfigurations: {
-    list: '/deviceManagement/deviceConfigurations',
+    lists: ['/deviceManagement/deviceConfigurations'],
     page: 1000,
     reads: [`/deviceManagement/deviceConfigurations/${ID}/assignments`],
   },
   deviceCompliancePolicies: {
-    list: '/deviceManagement/deviceCompliancePolicies',
+    lists: ['/deviceManagement/deviceCompliancePolicies'],
     page: 1000,
     reads: [
       `/deviceManagement/deviceCompliancePolicies/${ID}/assignments`,
@@ -98,7 +101,7 @@ const MODELS: Record<DirectoryType, TypeModel> = {
     ],
   },
   administrativeUnits: {
-    list: '/directory/administrativeUnits?$select=id&$top=999',
+    lists: ['/directory/administrativeUnits?$select=id&$top=999'],
     page: DIRECTORY_PAGE,
     reads: [
       ...links('directory/administrativeUnits', 'members'),
@@ -106,10 +109,10 @@ const MODELS: Record<DirectoryType, TypeModel> = {
     ],
     delta: '/directory/administrativeUnits/delta?$select=id',
   },
-  signInLogs: { list: '/auditLogs/signIns', page: 1000, reads: [] },
-  auditLogs: { list: '/auditLogs/directoryAudits', page: 1000, reads: [] },
+  signInLogs: { lists: ['/auditLogs/signIns'], page: 1000, reads: [] },
+  auditLogs: { lists: ['/auditLogs/directoryAudits'], page: 1000, reads: [] },
   bitlockerKeys: {
-    list: '/informationProtection/bitlocker/recoveryKeys',
+    lists: ['/informationProtection/bitlocker/recoveryKeys'],
     page: 20,
     reads: [`/informationProtection/bitlocker/recoveryKeys/${ID}?$select=key`],
   },
@@ -146,12 +149,16 @@ export function minimumOf(counts: TenantCounts, served: ServedRequests): Minimum
     const model = MODELS[type];
     const objects = counts[type];
     const pages = Math.max(1, Math.ceil(objects / model.page));
+    const listPages = pages * model.lists.length;
     const reads = objects * model.reads.length;
     const delta = model.delta ? 1 : 0;
-    spend(model.list, pages);
+    for (const list of model.lists) spend(list, pages);
     for (const read of model.reads) spend(read, objects);
     if (model.delta) spend(model.delta, 1);
-    perType[type] = { http: pages + Math.ceil(reads / BATCH) + delta, graph: pages + reads + delta };
+    perType[type] = {
+      http: listPages + Math.ceil(reads / BATCH) + delta,
+      graph: listPages + reads + delta,
+    };
     http += perType[type].http;
     graph += perType[type].graph;
   }
