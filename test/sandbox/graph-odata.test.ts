@@ -199,6 +199,57 @@ describe('BitLocker keys', () => {
   });
 });
 
+describe('filters on one value', () => {
+  test('keys of one device: every one, in id order, across pages, case aside, new ones included', async () => {
+    const headers = { 'ocp-client-name': 'tenantvault', 'ocp-client-version': '1.0' };
+    const store = sandbox.running.sandbox.tenants.get(sandbox.tenant.tenantId)!.store;
+    const keys = [...store.collection('bitlockerRecoveryKeys').values()];
+    const device = String(keys[0]!.deviceId);
+    const byDevice = (deviceId: string) =>
+      `/informationProtection/bitlocker/recoveryKeys?$top=1&$filter=${encodeURIComponent(`deviceId eq '${deviceId}'`)}`;
+    const listAll = async (path: string) => {
+      const ids: string[] = [];
+      for (let next: string | undefined = path; next;) {
+        const page: GraphResult = await get(next, headers);
+        assert.equal(page.status, 200);
+        ids.push(...page.body.value.map((key: { id: string }) => key.id));
+        const link = page.body['@odata.nextLink'] as string | undefined;
+        next = link && link.slice(link.indexOf('/v1.0') + '/v1.0'.length);
+      }
+      return ids;
+    };
+    const expected = () =>
+      [...store.collection('bitlockerRecoveryKeys').values()]
+        .filter((key) => key.deviceId === device)
+        .map((key) => key.id)
+        .sort();
+
+    // Another key for the device, so the answer takes pages.
+    const added = await sandbox.admin(
+      `/tenants/${sandbox.tenant.tenantId}/objects/bitlockerRecoveryKeys`,
+      'POST',
+      {
+        ...keys[0],
+        id: 'ffffffff-0000-4000-8000-000000000001',
+      },
+    );
+    assert.ok(added.status < 300, JSON.stringify(added.body));
+    assert.ok(expected().length >= 2);
+    assert.deepEqual(await listAll(byDevice(device)), expected());
+    assert.deepEqual(await listAll(byDevice(device.toUpperCase())), expected());
+    assert.deepEqual(await listAll(byDevice('00000000-0000-0000-0000-000000000000')), []);
+
+    // A key escrowed since is listed the next time.
+    await sandbox.admin(`/tenants/${sandbox.tenant.tenantId}/objects/bitlockerRecoveryKeys`, 'POST', {
+      ...keys[0],
+      id: '00000000-0000-4000-8000-000000000002',
+    });
+    const ids = await listAll(byDevice(device));
+    assert.equal(ids[0], '00000000-0000-4000-8000-000000000002');
+    assert.deepEqual(ids, expected());
+  });
+});
+
 describe('errors', () => {
   test('no token, a malformed token and an expired token get 401 with WWW-Authenticate', async () => {
     const missing = await sandbox.fetch('/v1.0/users');

@@ -10,7 +10,7 @@ import {
   type GraphResponse,
 } from './context.js';
 import { matchesFilter } from './filter.js';
-import { afterTime, newestFirst, readCursor, takePage } from './paging.js';
+import { afterTime, newestFirst, readCursor, takePage, withValue } from './paging.js';
 import {
   countNeedsEventual,
   matchesSearch,
@@ -106,9 +106,10 @@ export function shape(
   return withExpansions(context, resource, object, project(resource, object, options.select), options.expand);
 }
 
-function candidatesFor(context: GraphContext, resource: ResourceDefinition, skipToken: string | undefined) {
+function candidatesFor(context: GraphContext, resource: ResourceDefinition, options: QueryOptions) {
   const collection = context.tenant.store.collection(resource.collection);
-  const cursor = readCursor(context, skipToken);
+  const cursor = readCursor(context, options.skipToken);
+  const { filter } = options;
   if (resource.orderByTime) {
     const field = resource.orderByTime;
     return {
@@ -118,8 +119,18 @@ function candidatesFor(context: GraphContext, resource: ResourceDefinition, skip
       }),
     };
   }
+  // One property equal to one string: the objects that have it, not every object.
+  const equality =
+    filter?.kind === 'compare' &&
+    filter.op === 'eq' &&
+    typeof filter.value === 'string' &&
+    !filter.path.includes('/')
+      ? { path: filter.path, value: filter.value }
+      : undefined;
   return {
-    candidates: collection.from(cursor.after),
+    candidates: equality
+      ? withValue(collection, equality.path, equality.value, cursor.after)
+      : collection.from(cursor.after),
     cursorAfter: (object: DirectoryObject) => ({ after: object.id }),
   };
 }
@@ -136,7 +147,7 @@ export function listCollection(context: GraphContext, resource: ResourceDefiniti
   const asked = pageSize(context.request, options, resource);
   const size = options.expand.length > 0 ? Math.min(asked.size, EXPANDED_PAGE) : asked.size;
   const preferenceApplied = size === asked.size ? asked.preferenceApplied : undefined;
-  const { candidates, cursorAfter } = candidatesFor(context, resource, options.skipToken);
+  const { candidates, cursorAfter } = candidatesFor(context, resource, options);
   const matches = matcher(options);
   const page = takePage(context, candidates, matches, size, cursorAfter);
   const body: Record<string, unknown> = { '@odata.context': metadataContext(context, resource.collection) };

@@ -64,6 +64,42 @@ export function readCursor(context: GraphContext, skipToken: string | undefined)
   return cursor;
 }
 
+const valueIndexes = new WeakMap<
+  ObjectCollection,
+  { version: number; path: string; byValue: Map<string, DirectoryObject[]> }
+>();
+
+/**
+ * The objects whose string property `path` equals `value` (case-insensitively, as
+ * directory comparisons are), in id order after `afterId`. Graph answers such a filter
+ * (BitLocker keys of one device) from an index; so does the sandbox, rebuilt only when the
+ * collection changed.
+ */
+export function* withValue(
+  collection: ObjectCollection,
+  path: string,
+  value: string,
+  afterId?: string,
+): Generator<DirectoryObject> {
+  let index = valueIndexes.get(collection);
+  if (!index || index.version !== collection.version || index.path !== path) {
+    const byValue = new Map<string, DirectoryObject[]>();
+    for (const object of collection.from()) {
+      const property = object[path];
+      if (typeof property !== 'string') continue;
+      const key = property.toLowerCase();
+      const objects = byValue.get(key);
+      if (objects) objects.push(object);
+      else byValue.set(key, [object]);
+    }
+    index = { version: collection.version, path, byValue };
+    valueIndexes.set(collection, index);
+  }
+  for (const object of index.byValue.get(value.toLowerCase()) ?? []) {
+    if (afterId === undefined || object.id > afterId) yield object;
+  }
+}
+
 const timeOrders = new WeakMap<
   ObjectCollection,
   { version: number; field: string; objects: DirectoryObject[] }
