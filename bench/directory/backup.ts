@@ -6,7 +6,7 @@
 // type, memory.
 // Run by run.ts: node --import tsx bench/directory/backup.ts '<BackupJob as JSON>'
 import { readFileSync } from 'node:fs';
-import { Catalog } from '../../src/catalog/index.js';
+import { BACKUP_CACHE_KIB, Catalog } from '../../src/catalog/index.js';
 import { limitHeapGrowth } from '../../src/cli/heap-growth.js';
 import { backupDirectory } from '../../src/engine/backup.js';
 import {
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] as string) as BackupJob;
   const { connection } = job;
   const repository = await openRepository(job);
-  const catalog = Catalog.open(job.catalogPath);
+  const catalog = Catalog.open(job.catalogPath, { sqliteCacheKiB: BACKUP_CACHE_KIB });
   await catalog.migrate();
   const graph = new GraphClient(
     {

@@ -2,7 +2,7 @@
 // versions) that makes listing, history and diff fast. The repository stays the truth;
 // everything here can be rebuilt from it (rebuild.ts).
 import type { Kysely } from 'kysely';
-import { connect, type Engine } from './connection.js';
+import { connect, type ConnectOptions, type Engine } from './connection.js';
 import { migrateToLatest } from './migrations.js';
 import {
   tenantOf,
@@ -31,8 +31,8 @@ export class Catalog {
   ) {}
 
   /** A file path or sqlite:<path> (SQLite), or postgres://… (PostgreSQL). Call migrate() before use. */
-  static open(url: string): Catalog {
-    const { db, engine } = connect(url);
+  static open(url: string, options?: ConnectOptions): Catalog {
+    const { db, engine } = connect(url, options);
     return new Catalog(db, engine);
   }
 

@@ -1,8 +1,8 @@
 // The catalog: metadata index of backups (tenants, snapshots, item versions) on SQLite or
 // PostgreSQL, rebuilt from the repository on demand. See docs/architecture.md, "Catalog".
 export { Catalog } from './catalog.js';
-export { CATALOG_FILE_NAME, defaultCatalogUrl } from './connection.js';
-export type { Engine } from './connection.js';
+export { BACKUP_CACHE_KIB, CATALOG_FILE_NAME, defaultCatalogUrl } from './connection.js';
+export type { ConnectOptions, Engine } from './connection.js';
 export { CatalogError } from './errors.js';
 export type { ItemChange, ItemRecord, ItemVersion, Snapshot, SnapshotStatus, Tenant } from './model.js';
 export type { ItemPage, ListItemsOptions, TypeCount } from './queries.js';

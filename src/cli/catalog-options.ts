@@ -2,7 +2,7 @@
 // directory unless told otherwise). The catalog's modules and database drivers load when
 // a command opens it.
 import { Option, type Command } from 'commander';
-import type { Catalog } from '../catalog/index.js';
+import type { Catalog, ConnectOptions } from '../catalog/index.js';
 
 export interface CatalogOptions {
   catalog?: string;
@@ -18,9 +18,13 @@ export function withCatalogOption(command: Command): Command {
 }
 
 /** Opens and migrates the catalog; the caller closes it. */
-export async function openCatalog(home: string, options: CatalogOptions): Promise<Catalog> {
+export async function openCatalog(
+  home: string,
+  options: CatalogOptions,
+  connect?: ConnectOptions,
+): Promise<Catalog> {
   const { Catalog, defaultCatalogUrl } = await import('../catalog/index.js');
-  const catalog = Catalog.open(options.catalog ?? defaultCatalogUrl(home));
+  const catalog = Catalog.open(options.catalog ?? defaultCatalogUrl(home), connect);
   try {
     await catalog.migrate();
   } catch (error) {

@@ -5,6 +5,7 @@
 // and kept their previous items); 1 failed, nothing written. The command line is
 // src/cli/definitions/directory-backup.ts.
 import type { Command } from 'commander';
+import { BACKUP_CACHE_KIB } from '../../catalog/index.js';
 import { backupDirectory, type BackupProgress, type DirectoryBackupResult } from '../../engine/backup.js';
 import { GraphClient } from '../../graph/index.js';
 import { DIRECTORY_WORKLOAD, type BackupToggle, type DirectoryType } from '../../workloads/directory/item.js';
@@ -91,7 +92,7 @@ export async function backupEntra(options: BackupOptions, self: Command): Promis
   const { home, output } = contextOf(self);
   const repository = await openRepository(options);
   const graph = new GraphClient(await graphConnectionOf(options, home));
-  const catalog = await openCatalog(home, options);
+  const catalog = await openCatalog(home, options, { sqliteCacheKiB: BACKUP_CACHE_KIB });
   try {
     const result = await backupDirectory({
       graph,
