@@ -74,8 +74,8 @@ const MODELS: Record<DirectoryType, TypeModel> = {
     page: DIRECTORY_PAGE,
     reads: [
       ...links('servicePrincipals', 'owners'),
-      `/servicePrincipals/${ID}/appRoleAssignments?$top=999`,
-      `/servicePrincipals/${ID}/appRoleAssignedTo?$top=999`,
+      `/servicePrincipals/${ID}/appRoleAssignments?$select=id&$top=999`,
+      `/servicePrincipals/${ID}/appRoleAssignedTo?$select=id&$top=999`,
     ],
     delta: '/servicePrincipals/delta?$select=id',
   },
