@@ -2,15 +2,13 @@
 // with --demo a service against an in-process sandbox whose first tenant is connected and
 // backed up, so its admin and an ordinary user can sign in at once and find a snapshot.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createDispatcher } from '../../src/graph/network.js';
-import type { AccountAccess } from '../../src/sandbox/identity/provisioning.js';
-import { CLI_ENTRY, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
+import { startDemoProcess } from '../support/demo-process.js';
 import { finishedJob } from '../support/jobs.js';
 import { PortalBrowser } from '../support/portal-browser.js';
 import { ensurePortalBuilt } from '../portal/support.js';
@@ -19,17 +17,6 @@ const children: { kill(signal: NodeJS.Signals): boolean }[] = [];
 after(() => {
   for (const child of children) child.kill('SIGKILL');
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 test('without the sign-in app configured, serve is a usage error', async () => {
   const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
@@ -67,36 +54,10 @@ test('SMTP settings that cannot work are usage errors: a password in the URL, no
 
 test('serve --demo: the demo admin and end user sign in to a connected, backed-up organization', async () => {
   await ensurePortalBuilt();
-  const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [
-    '--import',
-    'tsx',
-    CLI_ENTRY,
-    '--home',
-    home,
-    '--json',
-    'serve',
-    '--demo',
-    '--port',
-    String(port),
-  ]);
-  children.push(child);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const info = await new Promise<{
-    url: string;
-    demo: { caPath: string; tenant: string; admin: AccountAccess; endUser: AccountAccess };
-  }>((resolve, reject) => {
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const newline = stdout.indexOf('\n');
-      if (newline >= 0) resolve(JSON.parse(stdout.slice(0, newline)));
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-  assert.equal(info.url, `http://localhost:${port}`);
+  const demoProcess = await startDemoProcess();
+  children.push(demoProcess.child);
+  const { info } = demoProcess;
+  assert.match(info.url, /^http:\/\/localhost:\d+$/);
   const dispatcher = createDispatcher(await readFile(info.demo.caPath, 'utf8'));
   const demo = info.demo as unknown as Record<
     'admin' | 'endUser',
@@ -137,8 +98,6 @@ test('serve --demo: the demo admin and end user sign in to a connected, backed-u
   assert.equal(theirs.status, 200, theirs.text);
   assert.equal(theirs.body.organization.access, 'none');
 
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  child.kill('SIGTERM');
-  assert.equal(await exited, 0, stderr);
+  assert.equal(await demoProcess.stop(), 0, demoProcess.stderr());
   await dispatcher.close();
 });

@@ -1,6 +1,6 @@
 // Loading what a page shows: the data, or that it is still coming, or why it failed, and a
 // way to load it again. A new key (e.g. another organization) loads anew.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from './api/client';
 
 export type Loaded<T> =
@@ -37,6 +37,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
     setShownKey(key);
     setResult({ state: 'loading' });
   }
-  const reload = () => setVersion((value) => value + 1);
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
   return { ...result, reload };
 }

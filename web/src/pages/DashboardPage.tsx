@@ -1,18 +1,22 @@
 // The organization at a glance: is it connected, how its backups are doing (the last run,
 // the last success, the next run), what is protected and how it changed over time.
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { BackupSettings, TypeCounts } from '../api/types';
 import { ActivityChart } from '../components/ActivityChart';
 import { healthBadge } from '../components/ConnectionHealth';
-import { JobState } from '../components/JobState';
+import { isActive, JobState } from '../components/JobState';
 import { useOrganization } from '../components/OrganizationScope';
 import { Section } from '../components/Section';
 import { Show } from '../components/status';
 import { loadBackupHealth, nextScheduledRun, relativeTime, type BackupHealth } from '../backup-health';
 import { objectTypeLabel } from '../object-types';
 import { useLoad } from '../use-load';
+
+/** How often the page asks again while the last backup runs. */
+const REFRESH_MS = 3000;
 
 const useStyles = makeStyles({
   tiles: {
@@ -72,6 +76,15 @@ export function DashboardPage() {
   const { organization } = useOrganization();
   const organizationId = organization.id;
   const overview = useLoad(() => loadOverview(organizationId), organizationId);
+  // While the last backup runs the page follows it to its end; no page reload needed.
+  const data = overview.state === 'ready' ? overview.data : undefined;
+  const running = data?.health.lastJob !== undefined && isActive(data.health.lastJob);
+  const { reload } = overview;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(reload, REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [running, reload, data]);
   return (
     <div className={styles.tiles}>
       <Section title="Backup health">
