@@ -4,7 +4,7 @@
 // the sandbox's CA. Its log goes to a file; it is ready once it prints its --json result.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../test/support/free-port.js';
 import type { SandboxReady } from '../directory/protocol.js';
 
 export interface ServeOptions {
@@ -103,15 +103,4 @@ export class ServeProcess {
       this.child.kill('SIGTERM');
     });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

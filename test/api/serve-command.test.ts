@@ -5,18 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { createDispatcher } from '../../src/graph/network.js';
 import { runCli } from '../support/cli.js';
-import { startDemoProcess } from '../support/demo-process.js';
+import { startDemoProcess } from '../support/cli-process.js';
 import { finishedJob } from '../support/jobs.js';
 import { PortalBrowser } from '../support/portal-browser.js';
 import { ensurePortalBuilt } from '../portal/support.js';
-
-const children: { kill(signal: NodeJS.Signals): boolean }[] = [];
-after(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
 
 test('without the sign-in app configured, serve is a usage error', async () => {
   const home = await mkdtemp(join(tmpdir(), 'tv-serve-'));
@@ -55,7 +50,6 @@ test('SMTP settings that cannot work are usage errors: a password in the URL, no
 test('serve --demo: the demo admin and end user sign in to a connected, backed-up organization', async () => {
   await ensurePortalBuilt();
   const demoProcess = await startDemoProcess();
-  children.push(demoProcess.child);
   const { info } = demoProcess;
   assert.match(info.url, /^http:\/\/localhost:\d+$/);
   const dispatcher = createDispatcher(await readFile(info.demo.caPath, 'utf8'));

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startDemoProcess, type DemoProcess } from '../support/demo-process.js';
+import { startDemoProcess, type CliProcess, type DemoInfo } from '../support/cli-process.js';
 import { ensurePortalBuilt, launchChromium, openPortal, signIn } from './support.js';
 
 describe('portal: serve --demo', () => {
-  let demo: DemoProcess;
+  let demo: CliProcess<DemoInfo>;
   let browser: Browser;
   before(async () => {
     await ensurePortalBuilt();

@@ -1,77 +1,39 @@
 // `tenantvault sandbox` as users run it: one JSON line with everything a client needs,
 // state that survives a restart with --data, and clear usage errors.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fetch } from 'undici';
 import { createDispatcher } from '../../src/graph/network.js';
-import { CLI_ENTRY, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
+import { startCliProcess } from '../support/cli-process.js';
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  info: {
-    url: string;
-    graph: string;
-    caPath: string;
-    adminKey: string;
-    tenantId: string;
-    authority: string;
-    clientId: string;
-    clientSecret: string;
-    certificatePath: string;
-    privateKeyPath: string;
-    accounts: { role: string; userPrincipalName: string; password: string }[];
-    otherTenants: { tenantId: string }[];
-    publisher: { tenantId: string; signInAppId: string; backupAppId: string };
-  };
+interface SandboxInfo {
+  url: string;
+  graph: string;
+  caPath: string;
+  adminKey: string;
+  tenantId: string;
+  authority: string;
+  clientId: string;
+  clientSecret: string;
+  certificatePath: string;
+  privateKeyPath: string;
+  accounts: { role: string; userPrincipalName: string; password: string }[];
+  otherTenants: { tenantId: string }[];
+  publisher: { tenantId: string; signInAppId: string; backupAppId: string };
 }
 
-const children: ChildProcessWithoutNullStreams[] = [];
-after(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
-function startCli(args: string[], home: string): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      '--import',
-      'tsx',
-      CLI_ENTRY,
-      '--home',
-      home,
-      '--json',
-      'sandbox',
-      '--port',
-      '0',
-      ...args,
-    ]);
-    children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const newline = stdout.indexOf('\n');
-      if (newline >= 0) resolve({ child, info: JSON.parse(stdout.slice(0, newline)) as Started['info'] });
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${stderr}`)));
-  });
-}
-
-function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+const startCli = (args: string[], home: string) =>
+  startCliProcess<SandboxInfo>(['sandbox', '--port', '0', ...args], home);
 
 describe('tenantvault sandbox', () => {
   test('--json prints one line with the tenant, the backup app, the CA and the demo accounts', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tv-sandbox-cli-'));
-    const { child, info } = await startCli(['--users', '50'], home);
+    const sandbox = await startCli(['--users', '50'], home);
+    const { info } = sandbox;
     assert.match(info.url, /^https:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(info.graph, `${info.url}/v1.0`);
     assert.equal(info.authority, `${info.url}/${info.tenantId}`);
@@ -87,7 +49,7 @@ describe('tenantvault sandbox', () => {
     const dispatcher = createDispatcher(readFileSync(info.caPath, 'utf8'));
     const discovery = await fetch(`${info.authority}/v2.0/.well-known/openid-configuration`, { dispatcher });
     assert.equal(discovery.status, 200);
-    assert.equal(await stop(child), 0);
+    assert.equal(await sandbox.stop(), 0);
   });
 
   test('--data keeps the tenant across a restart', async () => {
@@ -95,7 +57,7 @@ describe('tenantvault sandbox', () => {
     const data = join(home, 'state');
     const first = await startCli(['--users', '50', '--data', data], home);
     const dispatcher = createDispatcher(readFileSync(first.info.caPath, 'utf8'));
-    const admin = (info: Started['info'], path: string, method = 'GET', body?: unknown) =>
+    const admin = (info: SandboxInfo, path: string, method = 'GET', body?: unknown) =>
       fetch(`${info.url}/_sandbox${path}`, {
         method,
         dispatcher,
@@ -110,7 +72,7 @@ describe('tenantvault sandbox', () => {
     });
     assert.equal(created.status, 201);
     const group = (await created.json()) as { id: string };
-    assert.equal(await stop(first.child), 0);
+    assert.equal(await first.stop(), 0);
 
     const second = await startCli(['--users', '50', '--data', data], home);
     assert.equal(second.info.tenantId, first.info.tenantId);
@@ -118,7 +80,7 @@ describe('tenantvault sandbox', () => {
     const read = await admin(second.info, `/tenants/${second.info.tenantId}/objects/groups/${group.id}`);
     assert.equal(read.status, 200);
     assert.equal(((await read.json()) as { displayName: string }).displayName, 'Survives restarts');
-    assert.equal(await stop(second.child), 0);
+    assert.equal(await second.stop(), 0);
   });
 
   test('bad options are usage errors (exit code 2)', async () => {

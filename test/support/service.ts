@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildApi, type Api } from '../../src/api/server.js';
 import { openServiceDb, type ServiceDb } from '../../src/service/database.js';
@@ -25,6 +24,7 @@ import {
 import type { IdentityPlatformConfig } from '../../src/service/organizations/identity-platform.js';
 import { SecretBox } from '../../src/service/secret-box.js';
 import type { TestSandbox } from './sandbox.js';
+import { freePort } from './free-port.js';
 
 export interface TestService {
   url: string;
@@ -133,15 +133,4 @@ export async function startTestService(
       await rm(directory, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
