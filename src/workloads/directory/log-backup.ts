@@ -27,7 +27,7 @@ export const LOG_OVERLAP_MS = 60 * 60_000;
 /** Lines are written in chunks of about this size. */
 const CHUNK_BYTES = 64 * 1024;
 /** New entries of one day held in memory before the rest are sorted on disk. */
-export const DAY_MEMORY_BYTES = 16 * 1024 * 1024;
+const DAY_MEMORY_BYTES = 16 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 interface LogEntry {
