@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { GraphClient } from '../../../src/graph/index.js';
-import type { GraphRequest, GraphResponse } from '../../../src/sandbox/graph/context.js';
+import type { GraphRequest } from '../../../src/sandbox/graph/context.js';
 import { errorResponse } from '../../../src/sandbox/graph/dispatch.js';
 import { GraphError } from '../../../src/sandbox/errors.js';
 import { completeItems, readObjects } from '../../../src/workloads/directory/live.js';
@@ -21,6 +21,7 @@ import { connectionTo } from '../../graph/support.js';
 import {
   backupFixture,
   contentOf,
+  interceptRequests,
   itemsByPath,
   servedRequests,
   type BackupFixture,
@@ -35,16 +36,6 @@ const READ_PER_DEVICE: ObjectTypeDescriptor = {
 /** Whether the request lists devices with this relationship expanded. */
 function listsDevicesExpanding(request: GraphRequest, relationship: string): boolean {
   return request.path === '/devices' && (request.query.get('$expand') ?? '').startsWith(`${relationship}(`);
-}
-
-/** Runs `intercept` ahead of every Graph request the sandbox serves; an answer it gives is served instead. */
-function interceptRequests(
-  fixture: BackupFixture,
-  intercept: (request: GraphRequest) => GraphResponse | undefined,
-): void {
-  const graph = fixture.sandbox.running.graph;
-  const dispatch = graph.dispatch.bind(graph);
-  graph.dispatch = async (request, inBatch) => intercept(request) ?? dispatch(request, inBatch);
 }
 
 function newDevice(displayName: string) {

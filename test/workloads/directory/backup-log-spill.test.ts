@@ -5,17 +5,43 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { test } from 'node:test';
 import { SpilledSort } from '../../../src/engine/spilled-sort.js';
+import { errorResponse } from '../../../src/sandbox/graph/dispatch.js';
+import { GraphError } from '../../../src/sandbox/errors.js';
 import { tempDir } from '../../catalog/support.js';
-import { assertSignInDays, backupFixture, contentOf, dayOf, itemsByPath } from './backup-support.js';
+import {
+  assertSignInDays,
+  backupFixture,
+  contentOf,
+  dayOf,
+  interceptRequests,
+  itemsByPath,
+} from './backup-support.js';
 
 /** A bound so small that every day of a test tenant is sorted in several runs. */
 const TINY_DAY_MEMORY = 2048;
 
+type TestContext = Parameters<typeof tempDir>[0];
+
+/** Points the system's temp directory (where sort runs go) at a directory of the test's own, until it ends. */
+async function ownTempDirectory(t: TestContext): Promise<void> {
+  const original = process.env.TMPDIR;
+  const directory = await tempDir(t);
+  process.env.TMPDIR = directory;
+  t.after(() => {
+    if (original === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = original;
+    return Promise.resolve();
+  });
+}
+
+/** The sort runs left in the system's temp directory, which the test points at a directory of its own. */
+async function runsLeft(): Promise<string[]> {
+  return (await readdir(process.env.TMPDIR!)).filter((name) => name.startsWith('tenantvault-sort-'));
+}
+
 test('log days sorted on disk hold every entry once, in order, across backups', async (t) => {
   // Runs go to the system's temp directory: this test's own, to see them removed.
-  process.env.TMPDIR = await tempDir(t);
-  const runsLeft = async () =>
-    (await readdir(process.env.TMPDIR!)).filter((name) => name.startsWith('tenantvault-sort-'));
+  await ownTempDirectory(t);
   const spills = t.mock.method(SpilledSort.prototype as unknown as { spill(): Promise<void> }, 'spill');
   const fixture = await backupFixture(t);
   const { repository, store } = fixture;
@@ -65,4 +91,38 @@ test('log days sorted on disk hold every entry once, in order, across backups', 
   }
   // Including the first backup's key reads; the second read no keys.
   assert.equal(kept, auditEntries.length);
+});
+
+test('a log listing refused in the middle of a day fails that type alone, leaves no runs and loses nothing', async (t) => {
+  await ownTempDirectory(t);
+  const spills = t.mock.method(SpilledSort.prototype as unknown as { spill(): Promise<void> }, 'spill');
+  // 1,200 sign-ins: two pages of 1,000, the second refused.
+  const fixture = await backupFixture(t, { users: 400 });
+  let refuse = true;
+  interceptRequests(fixture, (request) =>
+    refuse && request.path === '/auditLogs/signIns' && request.query.has('$skiptoken')
+      ? errorResponse(
+          new GraphError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          ),
+        )
+      : undefined,
+  );
+  // Users too, since a backup in which every type fails writes no snapshot.
+  const failed = await fixture.backup({
+    toggles: ['users', 'signInLogs'],
+    logDayMemoryBytes: TINY_DAY_MEMORY,
+  });
+  assert.equal(failed.result.meta.status, 'partial');
+  assert.match(failed.result.meta.summary.types.signInLogs?.error ?? '', /403 Authorization_RequestDenied/);
+  assert.ok(spills.mock.callCount() > 0, 'the day was being sorted on disk when the listing failed');
+  assert.deepEqual(await runsLeft(), []);
+
+  refuse = false;
+  const next = await fixture.backup({ toggles: ['users', 'signInLogs'], logDayMemoryBytes: TINY_DAY_MEMORY });
+  assert.equal(next.result.meta.status, 'succeeded');
+  await assertSignInDays(fixture, next.result.snapshotId);
+  assert.deepEqual(await runsLeft(), []);
 });

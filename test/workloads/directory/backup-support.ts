@@ -13,6 +13,7 @@ import { GraphClient, type GraphClientOptions, type GraphEvent } from '../../../
 import { FsBackend, Repository, type SnapshotItem } from '../../../src/repository/index.js';
 import { APPLICATION_PERMISSIONS } from '../../../src/sandbox/directory/graph-permissions.js';
 import type { DirectoryStore } from '../../../src/sandbox/directory/store.js';
+import type { GraphRequest, GraphResponse } from '../../../src/sandbox/graph/context.js';
 import type { SandboxOptions } from '../../../src/sandbox/index.js';
 import { itemPath, type BackupToggle } from '../../../src/workloads/directory/item.js';
 import { tempDir } from '../../catalog/support.js';
@@ -108,6 +109,16 @@ export async function backupFixture(
       return answer;
     },
   };
+}
+
+/** Runs `intercept` ahead of every Graph request the sandbox serves; an answer it gives is served instead. */
+export function interceptRequests(
+  fixture: BackupFixture,
+  intercept: (request: GraphRequest) => GraphResponse | undefined,
+): void {
+  const graph = fixture.sandbox.running.graph;
+  const dispatch = graph.dispatch.bind(graph);
+  graph.dispatch = async (request, inBatch) => intercept(request) ?? dispatch(request, inBatch);
 }
 
 /** The items of a repository snapshot by path. */
