@@ -8,8 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { GraphClient } from '../../../src/graph/index.js';
 import type { GraphRequest } from '../../../src/sandbox/graph/context.js';
-import { errorResponse } from '../../../src/sandbox/graph/dispatch.js';
-import { GraphError } from '../../../src/sandbox/errors.js';
 import { completeItems, readObjects } from '../../../src/workloads/directory/live.js';
 import { encodeItem, type DirectoryItem } from '../../../src/workloads/directory/item.js';
 import {
@@ -23,6 +21,7 @@ import {
   contentOf,
   interceptRequests,
   itemsByPath,
+  refuseLaterPages,
   servedRequests,
   type BackupFixture,
 } from './backup-support.js';
@@ -147,18 +146,7 @@ test('a listing of device users that Graph refuses keeps the previous devices', 
   const first = await fixture.backup({ toggles: ['devices'] });
   const before = await storedDevices(fixture, first.result.snapshotId);
 
-  let refuse = true;
-  interceptRequests(fixture, (request) =>
-    refuse && listsDevicesExpanding(request, 'registeredUsers') && request.query.has('$skiptoken')
-      ? errorResponse(
-          new GraphError(
-            403,
-            'Authorization_RequestDenied',
-            'Insufficient privileges to complete the operation.',
-          ),
-        )
-      : undefined,
-  );
+  const refusal = refuseLaterPages(fixture, (request) => listsDevicesExpanding(request, 'registeredUsers'));
   const served = servedRequests(fixture);
   // Users too, since a backup in which every type fails writes no snapshot.
   const failed = await fixture.backup({ toggles: ['users', 'devices'], fullListingIntervalMs: 0 });
@@ -178,7 +166,7 @@ test('a listing of device users that Graph refuses keeps the previous devices', 
     'no device was listed or read once their users could not be',
   );
 
-  refuse = false;
+  refusal.allow();
   const next = await fixture.backup({ toggles: ['devices'], fullListingIntervalMs: 0 });
   assert.equal(next.result.meta.status, 'succeeded');
   assert.deepEqual(await storedDevices(fixture, next.result.snapshotId), before);

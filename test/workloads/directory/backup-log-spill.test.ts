@@ -5,16 +5,14 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { test } from 'node:test';
 import { SpilledSort } from '../../../src/engine/spilled-sort.js';
-import { errorResponse } from '../../../src/sandbox/graph/dispatch.js';
-import { GraphError } from '../../../src/sandbox/errors.js';
 import { tempDir } from '../../catalog/support.js';
 import {
   assertSignInDays,
   backupFixture,
   contentOf,
   dayOf,
-  interceptRequests,
   itemsByPath,
+  refuseLaterPages,
 } from './backup-support.js';
 
 /** A bound so small that every day of a test tenant is sorted in several runs. */
@@ -98,18 +96,7 @@ test('a log listing refused in the middle of a day fails that type alone, leaves
   const spills = t.mock.method(SpilledSort.prototype as unknown as { spill(): Promise<void> }, 'spill');
   // 1,200 sign-ins: two pages of 1,000, the second refused.
   const fixture = await backupFixture(t, { users: 400 });
-  let refuse = true;
-  interceptRequests(fixture, (request) =>
-    refuse && request.path === '/auditLogs/signIns' && request.query.has('$skiptoken')
-      ? errorResponse(
-          new GraphError(
-            403,
-            'Authorization_RequestDenied',
-            'Insufficient privileges to complete the operation.',
-          ),
-        )
-      : undefined,
-  );
+  const refusal = refuseLaterPages(fixture, (request) => request.path === '/auditLogs/signIns');
   // Users too, since a backup in which every type fails writes no snapshot.
   const failed = await fixture.backup({
     toggles: ['users', 'signInLogs'],
@@ -120,7 +107,7 @@ test('a log listing refused in the middle of a day fails that type alone, leaves
   assert.ok(spills.mock.callCount() > 0, 'the day was being sorted on disk when the listing failed');
   assert.deepEqual(await runsLeft(), []);
 
-  refuse = false;
+  refusal.allow();
   const next = await fixture.backup({ toggles: ['users', 'signInLogs'], logDayMemoryBytes: TINY_DAY_MEMORY });
   assert.equal(next.result.meta.status, 'succeeded');
   await assertSignInDays(fixture, next.result.snapshotId);

@@ -13,7 +13,9 @@ import { GraphClient, type GraphClientOptions, type GraphEvent } from '../../../
 import { FsBackend, Repository, type SnapshotItem } from '../../../src/repository/index.js';
 import { APPLICATION_PERMISSIONS } from '../../../src/sandbox/directory/graph-permissions.js';
 import type { DirectoryStore } from '../../../src/sandbox/directory/store.js';
+import { GraphError } from '../../../src/sandbox/errors.js';
 import type { GraphRequest, GraphResponse } from '../../../src/sandbox/graph/context.js';
+import { errorResponse } from '../../../src/sandbox/graph/dispatch.js';
 import type { SandboxOptions } from '../../../src/sandbox/index.js';
 import { itemPath, type BackupToggle } from '../../../src/workloads/directory/item.js';
 import { tempDir } from '../../catalog/support.js';
@@ -119,6 +121,33 @@ export function interceptRequests(
   const graph = fixture.sandbox.running.graph;
   const dispatch = graph.dispatch.bind(graph);
   graph.dispatch = async (request, inBatch) => intercept(request) ?? dispatch(request, inBatch);
+}
+
+/**
+ * Answers every later page (one with a $skiptoken) of the listings `lists` picks with
+ * Graph's 403, as when a permission is withdrawn in the middle of a listing, until allowed.
+ */
+export function refuseLaterPages(
+  fixture: BackupFixture,
+  lists: (request: GraphRequest) => boolean,
+): { allow(): void } {
+  let refusing = true;
+  interceptRequests(fixture, (request) =>
+    refusing && lists(request) && request.query.has('$skiptoken')
+      ? errorResponse(
+          new GraphError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          ),
+        )
+      : undefined,
+  );
+  return {
+    allow: () => {
+      refusing = false;
+    },
+  };
 }
 
 /** The items of a repository snapshot by path. */
