@@ -60,11 +60,9 @@ export class SpilledSort<T> {
     const inMemory = this.held.sort((a, b) => this.codec.compare(a, b));
     this.held = [];
     this.heldBytes = 0;
-    const sources = [
-      ...(await Promise.all(this.runs.map((path) => RunReader.open(path, this.key, this.codec)))),
-      arraySource(inMemory),
-    ];
+    const sources: Source<T>[] = [arraySource(inMemory)];
     try {
+      for (const path of this.runs) sources.push(await RunReader.open(path, this.key, this.codec));
       let last: T | undefined;
       for await (const record of merged(sources, this.codec.compare)) {
         if (last !== undefined && this.codec.compare(last, record) === 0) continue;
