@@ -13,7 +13,7 @@ import {
   type ChunkerParameters,
   type RepositoryConfig,
 } from './config.js';
-import { deriveKeys, newMasterKey, randomName } from './crypto.js';
+import { deriveKeys, newMasterKey, randomName, type RepositoryKeys } from './crypto.js';
 import {
   CorruptFileError,
   MissingFileError,
@@ -39,23 +39,39 @@ import {
 } from './snapshot.js';
 import { Store } from './store.js';
 
-export interface InitOptions {
-  chunker?: ChunkerParameters;
-  /** Target pack size in bytes (default 16 MiB). */
-  packSize?: number;
-  /** Cost of the password key derivation (tests use cheaper values). */
-  scrypt?: ScryptParameters;
+/** How this process works with the repository's files, whether it created it or opened it. */
+interface StoreOptions {
   lockTimings?: LockTimings;
   /** Entries per index file that compaction writes (default 16,384; tests use fewer). */
   indexFileEntries?: number;
 }
 
-export interface OpenOptions {
-  lockTimings?: LockTimings;
+export interface InitOptions extends StoreOptions {
+  chunker?: ChunkerParameters;
+  /** Target pack size in bytes (default 16 MiB). */
+  packSize?: number;
+  /** Cost of the password key derivation (tests use cheaper values). */
+  scrypt?: ScryptParameters;
+}
+
+export interface OpenOptions extends StoreOptions {
   /** Pack size for snapshots written by this process (default: the repository's). */
   packSize?: number;
-  /** Entries per index file that compaction writes (default 16,384; tests use fewer). */
-  indexFileEntries?: number;
+}
+
+function storeOf(
+  backend: Backend,
+  keys: RepositoryKeys,
+  config: RepositoryConfig,
+  options: StoreOptions,
+): Store {
+  return new Store(
+    backend,
+    keys,
+    config,
+    options.lockTimings ?? DEFAULT_LOCK_TIMINGS,
+    options.indexFileEntries,
+  );
 }
 
 export interface RepositoryStats {
@@ -101,14 +117,7 @@ export class Repository {
     // The key first: a config without a key would be a repository nobody can open.
     await backend.put(keyFile, await wrapMasterKey(master, password, options.scrypt ?? DEFAULT_SCRYPT));
     await backend.put(CONFIG_FILE, serializeConfig(config, keys));
-    const store = new Store(
-      backend,
-      keys,
-      config,
-      options.lockTimings ?? DEFAULT_LOCK_TIMINGS,
-      options.indexFileEntries,
-    );
-    return new Repository(store, master, keyFile, config.packSize);
+    return new Repository(storeOf(backend, keys, config, options), master, keyFile, config.packSize);
   }
 
   /** Opens a repository; WrongPasswordError when no key file opens with the password. */
@@ -132,13 +141,7 @@ export class Repository {
       if (!master) continue;
       const keys = deriveKeys(master);
       verifyConfig(config, keys);
-      const store = new Store(
-        backend,
-        keys,
-        config,
-        options.lockTimings ?? DEFAULT_LOCK_TIMINGS,
-        options.indexFileEntries,
-      );
+      const store = storeOf(backend, keys, config, options);
       return new Repository(store, master, file.name, options.packSize ?? config.packSize);
     }
     throw new WrongPasswordError();
